@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * pnpm calc <case.json | ->          a Case → a Result (or a screening of every aid)
+ * JSON on stdout only; invalid input: exit 2 with the contract's Error on stdout.
+ */
+import { parseArgs } from "node:util";
+import { evaluate, InputError } from "@fne/engine";
+import { fail, parseJson, print, readInput } from "./io.ts";
+
+const usage = `usage: pnpm calc <case.json | ->`;
+
+function main(argv: string[]) {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
+  const file = positionals[0];
+  if (file === undefined || positionals.length > 1) throw new InputError("invalid_case", usage, [{ path: "(arguments)", message: usage }]);
+  print(evaluate(parseJson(readInput(file))));
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  // parseArgs rejects unknown options with a TypeError carrying ERR_PARSE_ARGS_*.
+  if ((e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) fail(new InputError("invalid_case", (e as Error).message, [{ path: "(arguments)", message: (e as Error).message }]));
+  fail(e);
+}

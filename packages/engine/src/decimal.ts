@@ -1,0 +1,24 @@
+import Decimal from "decimal.js";
+
+/** Decimal for every amount: 40 significant digits, half-up (DOMAIN.md: round each payment to the cent, half-up). */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type D = InstanceType<typeof D>;
+
+export const ZERO = new D(0);
+
+/** 1 EUR = 6.55957 FRF, fixed (Council Regulation 2866/98). */
+export const FRF_PER_EUR = new D("6.55957");
+
+/** Round one payment to the cent, half-up. */
+export const round2 = (d: D): D => d.toDecimalPlaces(2, D.ROUND_HALF_UP);
+
+/** A money amount as the contract prints it: exactly two decimals. */
+export const money = (d: D): string => d.toFixed(2, D.ROUND_HALF_UP);
+
+export const isDecimal = (x: unknown): x is D => x instanceof D;
+
+export const max = (a: D, b: D): D => (a.gte(b) ? a : b);
+export const min = (a: D, b: D): D => (a.lte(b) ? a : b);
+
+/** Currency of an event date: francs before 2002-01-01, euros from then. */
+export const currencyAt = (date: string): "FRF" | "EUR" => (date < "2002-01-01" ? "FRF" : "EUR");

@@ -1,0 +1,287 @@
+/** Evaluation of one case: picks the rule version in force at the date, checks, computes, explains. */
+import { Case, type Lang, type Reason, type Result, type Screening, type Text } from "@fne/schema";
+import { D, currencyAt, isDecimal, money } from "./decimal.ts";
+import { InputError, summary, zodIssues } from "./errors.ts";
+import { Missing, type Context, type Output } from "./formula.ts";
+import type { AidRuntime, CompiledVersion, Runtime, Segment } from "./load.ts";
+import { inCurrency, stepAt } from "./parameters.ts";
+import type { FactMap } from "./conditions.ts";
+
+export interface ParsedCase {
+  aid: string | undefined;
+  date: string;
+  facts: FactMap;
+  overrides: Map<string, D>;
+  lang: Lang;
+}
+
+type Issue = { path: string; message: string };
+
+/** Validate a parameter override map: known ids, decimal values (already checked by the Case shape). */
+export function parseOverrides(rt: Runtime, params: Record<string, string> | undefined, issues: Issue[], prefix = "parameters") {
+  const overrides = new Map<string, D>();
+  for (const [id, value] of Object.entries(params ?? {})) {
+    if (!rt.parameters.has(id)) issues.push({ path: `${prefix}.${id}`, message: `unknown parameter "${id}"; known: ${[...rt.parameters.keys()].join(", ")}` });
+    else overrides.set(id, new D(value));
+  }
+  return overrides;
+}
+
+/** Validate the facts of one case against its aid (or every aid when screening). */
+export function parseFacts(rt: Runtime, aid: string | undefined, facts: unknown, issues: Issue[], prefix = "facts"): FactMap {
+  const schema = aid === undefined ? rt.allFactsSchema : rt.aids.get(aid)?.schema;
+  if (!schema) return {};
+  const r = schema.safeParse(facts);
+  if (r.success) return r.data;
+  for (const i of zodIssues(r.error, [prefix])) {
+    issues.push(i.message.startsWith("unknown field") ? { path: i.path, message: `unknown fact for ${aid ? `aid ${aid}` : "any aid"}` } : i);
+  }
+  return {};
+}
+
+export function checkAid(rt: Runtime, aid: string | undefined, issues: Issue[], path = "aid") {
+  if (aid !== undefined && !rt.aids.has(aid)) issues.push({ path, message: `unknown aid "${aid}"; known: ${[...rt.aids.keys()].join(", ")}` });
+}
+
+export function parseCase(rt: Runtime, input: unknown): ParsedCase {
+  const env = Case.safeParse(input);
+  if (!env.success) {
+    const issues = zodIssues(env.error);
+    throw new InputError("invalid_case", `invalid case: ${summary(issues)}`, issues);
+  }
+  const c = env.data;
+  const issues: Issue[] = [];
+  checkAid(rt, c.aid, issues);
+  const facts = issues.length ? {} : parseFacts(rt, c.aid, c.facts, issues);
+  const overrides = parseOverrides(rt, c.parameters, issues);
+  if (issues.length) throw new InputError("invalid_case", `invalid case: ${summary(issues)}`, issues);
+  return { aid: c.aid, date: c.date, facts, overrides, lang: c.lang ?? "fr" };
+}
+
+export function evaluateParsed(rt: Runtime, c: ParsedCase): Result | Screening {
+  if (c.aid !== undefined) return evaluateAid(rt, rt.aids.get(c.aid)!, c);
+  return { date: c.date, results: [...rt.aids.values()].map((a) => evaluateAid(rt, a, c)) };
+}
+
+const versionAt = (aid: AidRuntime, date: string) =>
+  aid.versions.find((v) => (v.file.validFrom === null || v.file.validFrom <= date) && (v.file.validTo === null || date <= v.file.validTo));
+
+function segmentAt(v: CompiledVersion, date: string): Segment {
+  let s = v.segments[0]!;
+  for (const seg of v.segments) if (seg.from <= date) s = seg;
+  return s;
+}
+
+const show = (x: unknown): string | number | boolean | null =>
+  x === undefined ? null : isDecimal(x) ? x.toString() : (x as string | number | boolean);
+
+function noLaw(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result {
+  const t = (x: Text) => x[c.lang];
+  const vs = aid.versions.map((v) => v.file);
+  const before = vs.filter((v) => v.validTo !== null && v.validTo < c.date).at(-1);
+  const after = vs.find((v) => v.validFrom !== null && v.validFrom > c.date);
+  const span = (v: (typeof vs)[number]) => `${v.id} (${v.validFrom ?? "…"} → ${v.validTo ?? "…"})`;
+  const notes = [
+    c.lang === "fr"
+      ? `Aucune version de « ${t(aid.def.title)} » n'est en vigueur le ${c.date} dans nos textes.`
+      : `No version of "${t(aid.def.title)}" is in force on ${c.date} in our texts.`,
+  ];
+  if (before) notes.push(`${c.lang === "fr" ? "Version précédente" : "Previous version"}: ${span(before)}`);
+  if (after) notes.push(`${c.lang === "fr" ? "Version suivante" : "Next version"}: ${span(after)}`);
+  if (before?.successor) {
+    const s = before.successor;
+    notes.push(`${c.lang === "fr" ? "Successeur" : "Successor"}${s.articles.length ? ` (${s.articles.join(", ")})` : ""}: ${t(s.text)}`);
+  }
+  const near = before ?? after;
+  return {
+    aid: aid.def.id,
+    date: c.date,
+    status: "no_law",
+    currency: currencyAt(c.date),
+    amounts: {},
+    periods: [],
+    missing: [],
+    reasons: [],
+    legalBasis: near ? near.legalBasis.map((r) => ({ article: r.article, from: near.validFrom, to: near.validTo, ...(r.paragraph ? { paragraph: r.paragraph } : {}) })) : [],
+    authority: null,
+    notes,
+    version: null,
+    title: t(aid.def.title),
+    nearestVersions: [before, after].filter((v) => v !== undefined).map((v) => ({ id: v.id, validFrom: v.validFrom, validTo: v.validTo })),
+    ...(before?.successor ? { successor: { articles: before.successor.articles, from: before.successor.from } } : {}),
+  };
+}
+
+export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result {
+  const v = versionAt(aid, c.date);
+  if (!v) return noLaw(rt, aid, c);
+  const file = v.file;
+  const seg = segmentAt(v, c.date);
+  const currency = currencyAt(c.date);
+  const t = (x: Text) => x[c.lang];
+  const used: ParamUse[] = [];
+  const ctx = new CaseContext(rt, v, c, used);
+  const { facts, derived } = ctx;
+  const missing = new Set<string>();
+  derive(v, ctx, missing);
+
+  let failed = false;
+  let unknown = false;
+  const reasons: Reason[] = v.conditions.map((cond, i) => {
+    const passed = cond.predicate(facts, derived) ?? null;
+    if (passed === false) failed = true;
+    if (passed === null) {
+      unknown = true;
+      for (const f of cond.inputs) if (facts[f] === undefined) missing.add(f);
+    }
+    const values: Record<string, string | number | boolean | null> = {};
+    for (const f of cond.reads) values[f] = show(facts[f] ?? derived[f]);
+    return { rule: cond.id, passed, text: t(cond.text), citation: seg.conditions[i]!, values };
+  });
+
+  let status: Result["status"] = failed ? "ineligible" : unknown ? "undetermined" : "eligible";
+  let out: Output | undefined;
+  const notes: string[] = file.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x.text)}`);
+  if (status === "eligible") {
+    missing.clear();
+    for (const f of file.amountFacts) if (facts[f] === undefined) missing.add(f);
+    for (const p of file.parameters) {
+      try {
+        ctx.param(p);
+      } catch (e) {
+        if (!(e instanceof Missing)) throw e;
+        missing.add(p);
+      }
+    }
+    used.length = 0;
+    if (missing.size === 0) {
+      try {
+        out = v.formula.compute(ctx);
+        if (out.undetermined) {
+          status = "undetermined";
+          out.undetermined.missing.forEach((m) => missing.add(m));
+          notes.push(t(out.undetermined.note));
+        }
+      } catch (e) {
+        if (!(e instanceof Missing)) throw e;
+        e.names.forEach((n) => missing.add(n));
+      }
+    }
+    if (missing.size) status = "undetermined";
+  } else if (status === "ineligible") missing.clear();
+
+  const scope = facts.conventionScope as "departement" | "multi_departement" | undefined;
+  const authority = file.authority ? (scope && file.authority.byScope ? file.authority.byScope[scope] : file.authority.who) : null;
+  const result: Result = {
+    aid: aid.def.id,
+    date: c.date,
+    status,
+    currency,
+    amounts: {},
+    periods: [],
+    missing: [...missing],
+    reasons,
+    legalBasis: seg.legalBasis,
+    authority,
+    notes,
+    version: file.id,
+    title: t(aid.def.title),
+    parameters: dedupe(used),
+  };
+  if (out) {
+    for (const n of out.notes ?? []) notes.push(t(n));
+    if (out.entitlements) result.entitlements = out.entitlements.map(t);
+    if (out.capApplied !== undefined) result.capApplied = out.capApplied;
+    if (status === "eligible") {
+      for (const [k, x] of Object.entries(out.amounts)) result.amounts[k] = isDecimal(x) ? money(x) : x;
+      result.periods = (out.periods ?? []).map((p) => ({
+        label: t(p.label),
+        ...(p.months !== undefined ? { months: p.months } : {}),
+        ...(p.days !== undefined ? { days: p.days } : {}),
+        amount: money(p.amount),
+        unit: p.unit,
+      }));
+      if (out.costs) result.costs = { employer: money(out.costs.employer), state: money(out.costs.state), employee: money(out.costs.employee) };
+    }
+  }
+  return result;
+}
+
+type ParamUse = NonNullable<Result["parameters"]>[number];
+
+/** What a formula sees of one case. A class, so that no closure is made per case on the hot path. */
+class CaseContext implements Context {
+  readonly date: string;
+  readonly currency: "FRF" | "EUR";
+  readonly lang: Lang;
+  readonly facts: FactMap;
+  readonly derived: FactMap = {};
+  readonly k: Record<string, D>;
+  constructor(
+    private readonly rt: Runtime,
+    v: CompiledVersion,
+    private readonly c: ParsedCase,
+    private readonly used: ParamUse[] | null,
+  ) {
+    this.date = c.date;
+    this.currency = currencyAt(c.date);
+    this.lang = c.lang;
+    this.facts = c.facts;
+    this.k = v.k;
+  }
+  t(x: Text): string {
+    return x[this.lang];
+  }
+  need<T>(name: string): T {
+    const x = this.facts[name] ?? this.derived[name];
+    if (x === undefined) throw new Missing([name]);
+    return x as T;
+  }
+  param(id: string, at: string = this.date): D {
+    const o = this.c.overrides.get(id);
+    if (o) {
+      this.used?.push({ id, at, value: o.toString(), from: null, reference: null, overridden: true });
+      return o;
+    }
+    const series = this.rt.parameters.get(id);
+    const step = series && stepAt(series, at);
+    if (!step) throw new Missing([id]);
+    const value = inCurrency(step, this.currency);
+    this.used?.push({ id, at, value: value.toString(), from: step.from, reference: step.reference, overridden: false });
+    return value;
+  }
+}
+
+/** The facts the conditions of `aid` see for this case (input and derived), and the version applied. */
+export function conditionFacts(rt: Runtime, aid: AidRuntime, c: ParsedCase) {
+  const v = versionAt(aid, c.date);
+  if (!v) return undefined;
+  const ctx = new CaseContext(rt, v, c, null);
+  derive(v, ctx, null);
+  return { version: v, facts: ctx.facts, derived: ctx.derived };
+}
+
+/** Add the formula's intermediate facts (those whose inputs are all present) to ctx.facts. */
+function derive(v: CompiledVersion, ctx: Context, missing: Set<string> | null) {
+  for (const { name, from, compute } of v.derived) {
+    let ready = true;
+    for (const f of from) if (ctx.facts[f] === undefined && ctx.derived[f] === undefined) ready = false;
+    if (!ready) continue;
+    try {
+      ctx.derived[name] = compute(ctx);
+    } catch (e) {
+      if (!(e instanceof Missing)) throw e;
+      for (const n of e.names) missing?.add(n);
+    }
+  }
+}
+
+function dedupe(used: NonNullable<Result["parameters"]>) {
+  const seen = new Set<string>();
+  return used.filter((u) => {
+    const key = `${u.id}@${u.at}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

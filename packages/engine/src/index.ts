@@ -1,0 +1,28 @@
+/**
+ * The FNE aid calculator engine: isomorphic (Node and browser), pure (no I/O, no clock).
+ * evaluate(case) → Result (or a screening of every aid); evaluatePlan(plan) → PlanResult.
+ */
+import * as rules from "@fne/rules";
+import type { Result, Screening } from "@fne/schema";
+import { evaluateParsed, parseCase } from "./evaluate.ts";
+import { loadRules, type Runtime } from "./load.ts";
+
+let runtime: Runtime | undefined;
+
+/** The rules of rules/, validated and compiled on first use. */
+export function getRuntime(): Runtime {
+  return (runtime ??= loadRules(rules));
+}
+
+/** Evaluate one case (CONTRACT.md). Throws InputError (with .toJSON() → Error body) on invalid input. */
+export function evaluate(input: unknown): Result | Screening {
+  const rt = getRuntime();
+  return evaluateParsed(rt, parseCase(rt, input));
+}
+
+export { loadRules, RuleFileError, type Runtime, type RuleFiles } from "./load.ts";
+export { InputError } from "./errors.ts";
+export { parseCase, evaluateParsed, evaluateAid, conditionFacts, parseFacts, parseOverrides, checkAid, type ParsedCase } from "./evaluate.ts";
+export { compile, operators, compare } from "./conditions.ts";
+export { D, money, round2, currencyAt, FRF_PER_EUR } from "./decimal.ts";
+export { formulas } from "./aids/index.ts";

@@ -1,0 +1,185 @@
+/**
+ * Loads rules/ (the law as data), validates every file with zod and compiles it once:
+ * conditions become predicates, constants Decimals, citations are resolved per article version.
+ * A malformed file fails fast, naming the file and the field.
+ */
+import { z } from "zod";
+import {
+  AidFile,
+  ArticleFile,
+  ParameterFile,
+  RuleVersionFile,
+  type Citation,
+  type CitationRef,
+  type FactDef,
+  type Text,
+} from "@fne/schema";
+import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
+import { compile, factsOf, type Predicate } from "./conditions.ts";
+import { D } from "./decimal.ts";
+import { factsSchema, mergeFactDefs, type FactsSchema } from "./facts.ts";
+import type { Derived, Formula } from "./formula.ts";
+import { buildSeries, type ParameterSeries } from "./parameters.ts";
+import { formulas as builtinFormulas } from "./aids/index.ts";
+
+export interface RuleFiles {
+  aidFiles: Record<string, unknown>;
+  ruleVersionFiles: Record<string, unknown>;
+  parameterFiles: Record<string, unknown>;
+  articleFiles: Record<string, unknown>;
+}
+
+export class RuleFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`rules/${file}: ${field ? `${field}: ` : ""}${detail}`);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const i = r.error.issues[0]!;
+  throw new RuleFileError(file, i.path.join("."), i.message);
+}
+
+export interface CompiledCondition {
+  id: string;
+  text: Text;
+  predicate: Predicate;
+  /** Facts it compares, as written (may include derived facts). */
+  reads: string[];
+  /** Input facts behind them, for the missing list. */
+  inputs: string[];
+}
+
+/** Citations resolved for the article versions in force on one stretch of dates. */
+export interface Segment {
+  from: string;
+  conditions: Citation[];
+  legalBasis: Citation[];
+  authority: Citation | null;
+  constants: Record<string, Citation>;
+}
+
+export interface CompiledVersion {
+  file: RuleVersionFile;
+  path: string;
+  formula: Formula;
+  k: Record<string, D>;
+  conditions: CompiledCondition[];
+  /** The formula's intermediate facts, in order. */
+  derived: Array<{ name: string } & Derived>;
+  segments: Segment[];
+}
+
+export interface AidRuntime {
+  def: AidFile;
+  path: string;
+  schema: FactsSchema;
+  versions: CompiledVersion[];
+}
+
+export interface Runtime {
+  aids: Map<string, AidRuntime>;
+  articles: ArticleRegistry;
+  parameters: Map<string, ParameterSeries>;
+  /** Every fact of every aid: the screening mode's schema. */
+  allFacts: Record<string, FactDef>;
+  allFactsSchema: FactsSchema;
+}
+
+function compileVersion(
+  path: string,
+  file: RuleVersionFile,
+  aid: AidFile,
+  formula: Formula,
+  articles: ArticleRegistry,
+  parameters: Map<string, ParameterSeries>,
+): CompiledVersion {
+  const fail = (field: string, detail: string) => new RuleFileError(path, field, detail);
+  const derived = formula.derived ?? {};
+  const known = (f: string) => f in aid.facts || f in derived;
+  const derivedNames = new Set(Object.keys(derived));
+  const inputsOf = (f: string) => (f in derived ? derived[f]!.from : [f]);
+
+  const conditions = file.conditions.map((c, i): CompiledCondition => {
+    const reads = [...new Set(factsOf(c.when))];
+    for (const f of reads) if (!known(f)) throw fail(`conditions.${i}.when`, `unknown fact "${f}" (not in ${aid.id}/aid.json nor derived by the formula)`);
+    return { id: c.id, text: c.text, predicate: compile(c.when, derivedNames), reads, inputs: [...new Set(reads.flatMap(inputsOf))] };
+  });
+  file.amountFacts.forEach((f, i) => {
+    if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);
+  });
+  file.parameters.forEach((p, i) => {
+    if (!parameters.has(p)) throw fail(`parameters.${i}`, `unknown parameter "${p}" (not in rules/parameters)`);
+  });
+
+  const refs: Array<[string, CitationRef]> = [
+    ...file.legalBasis.map((r, i): [string, CitationRef] => [`legalBasis.${i}`, r]),
+    ...file.conditions.map((c, i): [string, CitationRef] => [`conditions.${i}.citation`, c.citation]),
+    ...Object.entries(file.constants).map(([n, c]): [string, CitationRef] => [`constants.${n}.citation`, c.citation]),
+    ...(file.authority ? [["authority.citation", file.authority.citation] as [string, CitationRef]] : []),
+  ];
+  for (const [field, r] of refs) if (!articles.has(r.article)) throw fail(field, `unknown article "${r.article}" (not in rules/articles)`);
+
+  const lo = file.validFrom ?? "0000-01-01";
+  const hi = file.validTo ?? "9999-12-31";
+  const starts = [lo, ...versionBreaks(articles, refs.map(([, r]) => r)).filter((d) => d > lo && d <= hi)];
+  const segments = starts.map(
+    (from): Segment => ({
+      from,
+      conditions: file.conditions.map((c) => cite(articles, c.citation, from)),
+      legalBasis: file.legalBasis.map((r) => cite(articles, r, from)),
+      authority: file.authority ? cite(articles, file.authority.citation, from) : null,
+      constants: Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, cite(articles, c.citation, from)])),
+    }),
+  );
+  const k = Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, new D(c.value)]));
+  const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
+  return { file, path, formula, k, conditions, derived: derivedList, segments };
+}
+
+export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = builtinFormulas): Runtime {
+  const articles = new Map<string, ArticleFile>();
+  for (const [path, data] of Object.entries(files.articleFiles)) {
+    const a = parse(ArticleFile, path, data);
+    if (`articles/${a.id}.json` !== path) throw new RuleFileError(path, "id", `"${a.id}" does not match the file name`);
+    articles.set(a.id, a);
+  }
+  const parameters = new Map<string, ParameterSeries>();
+  for (const [path, data] of Object.entries(files.parameterFiles)) {
+    const p = parse(ParameterFile, path, data);
+    if (`parameters/${p.id}.json` !== path) throw new RuleFileError(path, "id", `"${p.id}" does not match the file name`);
+    parameters.set(p.id, buildSeries(p));
+  }
+  const aids = new Map<string, AidRuntime>();
+  for (const [path, data] of Object.entries(files.aidFiles)) {
+    const a = parse(AidFile, path, data);
+    if (`${a.id}/aid.json` !== path) throw new RuleFileError(path, "id", `"${a.id}" does not match the folder name`);
+    aids.set(a.id, { def: a, path, schema: factsSchema(a.facts), versions: [] });
+  }
+  for (const [path, data] of Object.entries(files.ruleVersionFiles)) {
+    const v = parse(RuleVersionFile, path, data);
+    const aid = aids.get(v.aid);
+    if (!aid || !path.startsWith(`${v.aid}/`)) throw new RuleFileError(path, "aid", `"${v.aid}" has no ${v.aid}/aid.json beside this file`);
+    const formula = formulas[v.formula];
+    if (!formula) throw new RuleFileError(path, "formula", `no formula "${v.formula}" in packages/engine/src/aids`);
+    if (v.validFrom && v.validTo && v.validTo < v.validFrom) throw new RuleFileError(path, "validTo", "ends before validFrom");
+    aid.versions.push(compileVersion(path, v, aid.def, formula, articles, parameters));
+  }
+  for (const aid of aids.values()) {
+    aid.versions.sort((a, b) => (a.file.validFrom ?? "").localeCompare(b.file.validFrom ?? ""));
+    for (let i = 1; i < aid.versions.length; i++) {
+      const prev = aid.versions[i - 1]!.file;
+      const cur = aid.versions[i]!;
+      if (prev.validTo === null || cur.file.validFrom === null || cur.file.validFrom <= prev.validTo)
+        throw new RuleFileError(cur.path, "validFrom", `overlaps ${prev.id}`);
+    }
+  }
+  const allFacts = mergeFactDefs([...aids.values()].map((a) => [a.def.id, a.def.facts]));
+  return { aids, articles, parameters, allFacts, allFactsSchema: factsSchema(allFacts) };
+}

@@ -1,0 +1,157 @@
+/**
+ * The public contract (shared/spec/CONTRACT.md): Case, Result, Plan, PlanResult, Error.
+ * The CLI, the API, the web app and the widget all validate with these shapes.
+ * Fact values are checked per aid by the engine, which knows each aid's fact definitions.
+ */
+import { z } from "zod";
+import { Currency, DecimalString, IsoDate, Lang, Money } from "./common.ts";
+
+export const FactValue = z.union([z.boolean(), z.number(), z.string()]);
+export const Facts = z.record(z.string(), FactValue);
+
+export const Case = z.strictObject({
+  aid: z.string().min(1).optional(),
+  date: IsoDate,
+  facts: Facts.default({}),
+  parameters: z.record(z.string(), DecimalString).optional(),
+  /** Language of the explanation texts; French by default. */
+  lang: Lang.optional(),
+});
+export type Case = z.infer<typeof Case>;
+export type CaseInput = z.input<typeof Case>;
+
+export const Status = z.enum(["eligible", "ineligible", "undetermined", "no_law"]);
+export type Status = z.infer<typeof Status>;
+
+export const Citation = z.object({
+  article: z.string(),
+  from: IsoDate.nullable(),
+  to: IsoDate.nullable(),
+  paragraph: z.number().int().optional(),
+  point: z.string().optional(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+export const Reason = z.object({
+  rule: z.string(),
+  /** true / false, or null when a fact it needs is missing. */
+  passed: z.boolean().nullable(),
+  text: z.string(),
+  citation: Citation,
+  /** The values the condition compared, as entered or derived. */
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const Period = z.object({
+  label: z.string(),
+  months: z.number().optional(),
+  days: z.number().optional(),
+  amount: Money,
+  unit: z.enum(["month", "day", "once"]),
+});
+export type Period = z.infer<typeof Period>;
+
+export const AmountValue = z.union([Money, z.number(), z.boolean(), IsoDate]);
+
+export const Result = z.object({
+  aid: z.string(),
+  date: IsoDate,
+  status: Status,
+  currency: Currency,
+  amounts: z.record(z.string(), AmountValue),
+  periods: z.array(Period),
+  missing: z.array(z.string()),
+  reasons: z.array(Reason),
+  legalBasis: z.array(Citation),
+  authority: z.string().nullable(),
+  notes: z.array(z.string()),
+  /** The rule version applied (one article version). */
+  version: z.string().nullable(),
+  title: z.string(),
+  capApplied: z.boolean().optional(),
+  /** Benefits the texts grant without fixing an amount here (travel costs, furniture moving, …). */
+  entitlements: z.array(z.string()).optional(),
+  /** Who pays: employer, State (FNE), unemployment insurance (ASSEDIC), for plan totals. */
+  costs: z.object({ employer: Money, state: Money, employee: Money }).optional(),
+  /** The dated parameters read, with their legal reference (or the case's override). */
+  parameters: z
+    .array(
+      z.object({
+        id: z.string(),
+        at: IsoDate,
+        value: z.string(),
+        from: IsoDate.nullable(),
+        reference: z.string().nullable(),
+        overridden: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** With no_law: the versions around the date, and the successor text. */
+  nearestVersions: z.array(z.object({ id: z.string(), validFrom: IsoDate.nullable(), validTo: IsoDate.nullable() })).optional(),
+  successor: z.object({ articles: z.array(z.string()), from: IsoDate }).optional(),
+});
+export type Result = z.infer<typeof Result>;
+
+export const Screening = z.object({ date: IsoDate, results: z.array(Result) });
+export type Screening = z.infer<typeof Screening>;
+
+export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
+export type ErrorIssue = z.infer<typeof ErrorIssue>;
+export const ErrorCode = z.enum(["invalid_case", "invalid_plan", "payload_too_large", "unsupported_media_type", "not_found"]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export const ErrorBody = z.object({
+  error: z.object({ code: ErrorCode, message: z.string(), issues: z.array(ErrorIssue) }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const PlanEmployee = z.strictObject({
+  id: z.string().min(1),
+  aid: z.string().min(1).optional(),
+  facts: Facts.default({}),
+});
+export const Scenario = z.strictObject({
+  name: z.string().min(1),
+  employer: z.record(z.string(), z.union([z.boolean(), z.number()])).optional(),
+  facts: Facts.optional(),
+});
+export const Plan = z.strictObject({
+  date: IsoDate,
+  employer: z.strictObject({ headcount: z.number().int().nonnegative(), proposesCRP: z.boolean().optional() }),
+  /** Employees are checked one by one so that a bad row never stops the others. */
+  employees: z.array(z.unknown()),
+  parameters: z.record(z.string(), DecimalString).optional(),
+  scenarios: z.array(Scenario).optional(),
+  lang: Lang.optional(),
+});
+export type Plan = z.infer<typeof Plan>;
+export type PlanInput = z.input<typeof Plan>;
+
+export const Totals = z.object({ employerCost: Money, stateCost: Money, employeeAllocations: Money });
+export type Totals = z.infer<typeof Totals>;
+export const Counts = z.object({
+  eligible: z.number().int(),
+  ineligible: z.number().int(),
+  undetermined: z.number().int(),
+  no_law: z.number().int(),
+  invalid: z.number().int(),
+});
+export type Counts = z.infer<typeof Counts>;
+
+export const EmployeeResult = z.union([
+  z.object({ id: z.string(), results: z.array(Result) }),
+  z.object({ id: z.string(), error: ErrorBody.shape.error }),
+]);
+export type EmployeeResult = z.infer<typeof EmployeeResult>;
+
+export const PlanResult = z.object({
+  date: IsoDate,
+  currency: Currency,
+  employees: z.array(EmployeeResult),
+  totals: Totals,
+  counts: Counts,
+  scenarios: z
+    .array(z.object({ name: z.string(), totals: Totals, counts: Counts, difference: Totals }))
+    .optional(),
+});
+export type PlanResult = z.infer<typeof PlanResult>;

@@ -1,0 +1,3 @@
+export * from "./common.ts";
+export * from "./contract.ts";
+export * from "./rules.ts";

@@ -1,0 +1,174 @@
+/**
+ * Shapes of the files in rules/: the law as data. Every file is validated with these at load,
+ * so a malformed rule fails fast, naming the file and the field.
+ */
+import { z } from "zod";
+import { DecimalString, IsoDate, Text } from "./common.ts";
+
+/** Where a condition, a constant or an interpretation comes from. */
+export const CitationRef = z.strictObject({
+  article: z.string().min(1),
+  paragraph: z.number().int().positive().optional(),
+  point: z.string().optional(),
+});
+export type CitationRef = z.infer<typeof CitationRef>;
+
+// ---- facts an aid asks for --------------------------------------------------------------------
+const FactBase = {
+  label: Text,
+  help: Text.optional(),
+  /** Absent facts normally leave a case undetermined; an optional one has a documented default meaning. */
+  optional: z.boolean().optional(),
+};
+export const FactDef = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("boolean"), ...FactBase }),
+  z.strictObject({ type: z.literal("money"), ...FactBase }),
+  z.strictObject({
+    type: z.literal("number"),
+    ...FactBase,
+    integer: z.boolean().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: z.string().optional(),
+  }),
+  z.strictObject({ type: z.literal("date"), ...FactBase }),
+  z.strictObject({ type: z.literal("enum"), ...FactBase, values: z.array(z.string()).min(1), valueLabels: z.record(z.string(), Text).optional() }),
+  z.strictObject({ type: z.literal("string"), ...FactBase, pattern: z.string().optional() }),
+]);
+export type FactDef = z.infer<typeof FactDef>;
+
+export const AmountDef = z.strictObject({
+  type: z.enum(["money", "number", "date", "boolean"]),
+  label: Text,
+});
+export type AmountDef = z.infer<typeof AmountDef>;
+
+/** rules/<aid>/aid.json: what the aid is, the facts it asks, the amounts it answers. */
+export const AidFile = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  title: Text,
+  description: Text,
+  facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), FactDef),
+  amounts: z.record(z.string(), AmountDef),
+});
+export type AidFile = z.infer<typeof AidFile>;
+
+// ---- conditions: json-rules-engine syntax ------------------------------------------------------
+export const Operator = z.enum([
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+  "in",
+  "notIn",
+]);
+export type Operator = z.infer<typeof Operator>;
+
+export const FactRef = z.strictObject({ fact: z.string().min(1) });
+export const Leaf = z.strictObject({
+  fact: z.string().min(1),
+  operator: Operator,
+  value: z.union([z.boolean(), z.number(), z.string(), z.array(z.union([z.string(), z.number()])), FactRef]),
+});
+export type Leaf = z.infer<typeof Leaf>;
+export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    Leaf,
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
+/** One condition of an aid, as the caseworker reads it. */
+export const RuleCondition = z.strictObject({
+  id: z.string().regex(/^[a-z_]+\.[a-z0-9-]+$/),
+  text: Text,
+  citation: CitationRef,
+  when: Condition,
+  /** Outcome when it fails: most make the person ineligible. */
+  interpretation: Text.optional(),
+});
+export type RuleCondition = z.infer<typeof RuleCondition>;
+
+export const Constant = z.strictObject({
+  value: DecimalString,
+  text: Text,
+  citation: CitationRef,
+});
+export type Constant = z.infer<typeof Constant>;
+
+export const Interpretation = z.strictObject({ text: Text, citation: CitationRef.optional() });
+
+export const Authority = z.strictObject({
+  /** Who decides, as printed: "préfet", "ministre chargé du travail", … */
+  who: z.string().min(1),
+  text: Text,
+  citation: CitationRef,
+  /** For L322-4 conventions the scope decides: the fact conventionScope picks one of these. */
+  byScope: z.strictObject({ departement: z.string(), multi_departement: z.string() }).optional(),
+});
+export type Authority = z.infer<typeof Authority>;
+
+/** rules/<aid>/<version>.json: one version of an aid, as one article version states it. */
+export const RuleVersionFile = z.strictObject({
+  aid: z.string(),
+  id: z.string().min(1),
+  validFrom: IsoDate.nullable(),
+  validTo: IsoDate.nullable(),
+  validityNote: Text.optional(),
+  legalBasis: z.array(CitationRef).min(1),
+  successor: z.strictObject({ articles: z.array(z.string()), from: IsoDate, text: Text }).optional(),
+  authority: Authority.optional(),
+  conditions: z.array(RuleCondition),
+  /** Facts the amount formula reads (beyond the conditions): all are asked at once when missing. */
+  amountFacts: z.array(z.string()).default([]),
+  /** Dated parameters the formula reads at the case date. */
+  parameters: z.array(z.string()).default([]),
+  constants: z.record(z.string(), Constant).default({}),
+  interpretations: z.array(Interpretation).default([]),
+  /** The formula in packages/engine/src/aids that computes the amounts. */
+  formula: z.string().min(1),
+});
+export type RuleVersionFile = z.infer<typeof RuleVersionFile>;
+
+// ---- parameters: dated series copied from shared/data ---------------------------------------
+export const ParameterValue = z.looseObject({
+  from: IsoDate,
+  value: DecimalString,
+  currency: z.enum(["FRF", "EUR", "AF"]).nullable(),
+  reference: z.string().nullable(),
+  note: z.string().optional(),
+  known_valid_until: IsoDate.optional(),
+  valid_until: IsoDate.optional(),
+});
+export type ParameterValue = z.infer<typeof ParameterValue>;
+export const ParameterFile = z.looseObject({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  description: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  values: z.array(ParameterValue).min(1),
+});
+export type ParameterFile = z.infer<typeof ParameterFile>;
+
+// ---- articles: the texts, by version -----------------------------------------------------------
+export const ArticleVersion = z.strictObject({
+  from: IsoDate.nullable(),
+  to: IsoDate.nullable(),
+  /** The text as paragraphs (alinéas), verbatim; null when the text is not in our sources. */
+  paragraphs: z.array(z.string()).nullable(),
+  source: z.string(),
+  note: z.string().optional(),
+});
+export type ArticleVersion = z.infer<typeof ArticleVersion>;
+export const ArticleFile = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  versions: z.array(ArticleVersion).min(1),
+  successor: z.strictObject({ articles: z.array(z.string()), from: IsoDate, note: z.string() }).optional(),
+});
+export type ArticleFile = z.infer<typeof ArticleFile>;
