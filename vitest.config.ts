@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "packages/*/test/**/*.test.{ts,tsx}", "apps/*/test/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "test/browser/**"],
     pool: "threads",
+    reporters: ["default", "./test/summary-reporter.ts"],
   },
 });

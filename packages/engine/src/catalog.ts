@@ -1,0 +1,87 @@
+/** What the calculator knows, for forms, the API and the law timeline: aids, article versions, parameters. */
+import type { AidFile, ArticleFile, ArticleVersion } from "@fne/schema";
+import { articleVersionAt } from "./articles.ts";
+import type { Runtime } from "./load.ts";
+import { inCurrency, stepAt } from "./parameters.ts";
+import { currencyAt } from "./decimal.ts";
+
+export interface AidDescription {
+  id: string;
+  title: AidFile["title"];
+  description: AidFile["description"];
+  facts: AidFile["facts"];
+  amounts: AidFile["amounts"];
+  versions: Array<{ id: string; validFrom: string | null; validTo: string | null; legalBasis: string[]; successor?: { articles: string[]; from: string } }>;
+}
+
+export function describeAids(rt: Runtime): AidDescription[] {
+  return [...rt.aids.values()].map(({ def, versions }) => ({
+    id: def.id,
+    title: def.title,
+    description: def.description,
+    facts: def.facts,
+    amounts: def.amounts,
+    versions: versions.map(({ file }) => ({
+      id: file.id,
+      validFrom: file.validFrom,
+      validTo: file.validTo,
+      legalBasis: file.legalBasis.map((b) => b.article),
+      ...(file.successor ? { successor: { articles: file.successor.articles, from: file.successor.from } } : {}),
+    })),
+  }));
+}
+
+export interface ArticleAtDate {
+  id: string;
+  title: string;
+  date: string;
+  /** The version in force at the date, or null (then `versions` shows what exists). */
+  version: ArticleVersion | null;
+  versions: Array<{ from: string | null; to: string | null }>;
+  successor: ArticleFile["successor"] | null;
+}
+
+export function articleAt(rt: Runtime, id: string, date: string): ArticleAtDate | undefined {
+  const a = rt.articles.get(id);
+  if (!a) return undefined;
+  return {
+    id: a.id,
+    title: a.title,
+    date,
+    version: articleVersionAt(a, date) ?? null,
+    versions: a.versions.map((v) => ({ from: v.from, to: v.to })),
+    successor: a.successor ?? null,
+  };
+}
+
+export interface ParameterAtDate {
+  id: string;
+  description: string;
+  unit: string;
+  source: string;
+  date: string;
+  /** In the currency of the date (FRF before 2002, EUR after) for money; null when unknown at that date. */
+  value: string | null;
+  currency: "FRF" | "EUR" | null;
+  from: string | null;
+  reference: string | null;
+}
+
+export function parameterAt(rt: Runtime, id: string, date: string): ParameterAtDate | undefined {
+  const s = rt.parameters.get(id);
+  if (!s) return undefined;
+  const step = stepAt(s, date);
+  const money = s.unit.startsWith("currency");
+  const currency = money ? currencyAt(date) : null;
+  return {
+    id,
+    description: s.description,
+    unit: s.unit,
+    source: s.source,
+    date,
+    value: step ? (currency ? inCurrency(step, currency) : step.value).toString() : null,
+    currency: step ? currency : null,
+    from: step?.from ?? null,
+    reference: step?.reference ?? null,
+  };
+}
