@@ -21,7 +21,7 @@ function nearestVersion(a: ArticleFile, date: string): ArticleVersion {
 export function cite(articles: ArticleRegistry, ref: CitationRef, date: string): Citation {
   const a = articles.get(ref.article);
   if (!a) throw new Error(`citation of unknown article ${ref.article}`);
-  const v = nearestVersion(a, date);
+  const v = nearestVersion(a, ref.asOf ?? date);
   const c: Citation = { article: ref.article, from: v.from, to: v.to };
   if (ref.paragraph !== undefined) c.paragraph = ref.paragraph;
   if (ref.point !== undefined) c.point = ref.point;

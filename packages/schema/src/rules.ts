@@ -10,6 +10,8 @@ export const CitationRef = z.strictObject({
   article: z.string().min(1),
   paragraph: z.number().int().positive().optional(),
   point: z.string().optional(),
+  /** Cite the wording in force at this date instead of the case date (when our sources lack the wording in force). */
+  asOf: IsoDate.optional(),
 });
 export type CitationRef = z.infer<typeof CitationRef>;
 
