@@ -13,19 +13,72 @@ import f10 from "./parameters/pss_annuel.json";
 import f11 from "./parameters/pss_mensuel.json";
 import f12 from "./parameters/smic_heures_mensuelles.json";
 import f13 from "./parameters/smic_horaire_brut.json";
-import f14 from "./articles/L322-4.json";
-import f15 from "./articles/R322-1-1.json";
-import f16 from "./articles/R322-6.json";
-import f17 from "./atd/aid.json";
-import f18 from "./atd/R322-6.json";
+import f14 from "./articles/L122-6.json";
+import f15 from "./articles/L122-9.json";
+import f16 from "./articles/L141-8.json";
+import f17 from "./articles/L321-4-2.json";
+import f18 from "./articles/L321-4-3.json";
+import f19 from "./articles/L322-3.json";
+import f20 from "./articles/L322-4.json";
+import f21 from "./articles/L322-7.json";
+import f22 from "./articles/L322-8.json";
+import f23 from "./articles/L933-1.json";
+import f24 from "./articles/L933-4.json";
+import f25 from "./articles/L960-3.json";
+import f26 from "./articles/R122-2.json";
+import f27 from "./articles/R322-1-1.json";
+import f28 from "./articles/R322-1.json";
+import f29 from "./articles/R322-10.json";
+import f30 from "./articles/R322-11.json";
+import f31 from "./articles/R322-12.json";
+import f32 from "./articles/R322-13.json";
+import f33 from "./articles/R322-14-1.json";
+import f34 from "./articles/R322-14.json";
+import f35 from "./articles/R322-15.json";
+import f36 from "./articles/R322-16.json";
+import f37 from "./articles/R322-17.json";
+import f38 from "./articles/R322-18.json";
+import f39 from "./articles/R322-19.json";
+import f40 from "./articles/R322-2.json";
+import f41 from "./articles/R322-20.json";
+import f42 from "./articles/R322-21.json";
+import f43 from "./articles/R322-22.json";
+import f44 from "./articles/R322-23.json";
+import f45 from "./articles/R322-24.json";
+import f46 from "./articles/R322-25.json";
+import f47 from "./articles/R322-26.json";
+import f48 from "./articles/R322-27.json";
+import f49 from "./articles/R322-28.json";
+import f50 from "./articles/R322-29.json";
+import f51 from "./articles/R322-3.json";
+import f52 from "./articles/R322-30.json";
+import f53 from "./articles/R322-31.json";
+import f54 from "./articles/R322-32.json";
+import f55 from "./articles/R322-4.json";
+import f56 from "./articles/R322-5.json";
+import f57 from "./articles/R322-6.json";
+import f58 from "./articles/R322-7-1.json";
+import f59 from "./articles/R322-7.json";
+import f60 from "./articles/R322-8.json";
+import f61 from "./articles/R322-9.json";
+import f62 from "./articles/R330-1.json";
+import f63 from "./articles/R330-14.json";
+import f64 from "./articles/accord-crp-2005-04.json";
+import f65 from "./articles/arrete-1987-09-15.json";
+import f66 from "./articles/arrete-1989-09-11.json";
+import f67 from "./articles/arrete-1994-04-12.json";
+import f68 from "./articles/arrete-1999-04-20.json";
+import f69 from "./articles/loi-2003-775-art-18.json";
+import f70 from "./atd/aid.json";
+import f71 from "./atd/R322-6.json";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
-  "atd/aid.json": f17,
+  "atd/aid.json": f70,
 };
 /** rules/<aid>/<version>.json: one aid rule per article version. */
 export const ruleVersionFiles: Record<string, unknown> = {
-  "atd/R322-6.json": f18,
+  "atd/R322-6.json": f71,
 };
 /** rules/parameters: dated series copied from shared/data with their sources. */
 export const parameterFiles: Record<string, unknown> = {
@@ -46,7 +99,60 @@ export const parameterFiles: Record<string, unknown> = {
 };
 /** rules/articles: the texts of the law, by version. */
 export const articleFiles: Record<string, unknown> = {
-  "articles/L322-4.json": f14,
-  "articles/R322-1-1.json": f15,
-  "articles/R322-6.json": f16,
+  "articles/L122-6.json": f14,
+  "articles/L122-9.json": f15,
+  "articles/L141-8.json": f16,
+  "articles/L321-4-2.json": f17,
+  "articles/L321-4-3.json": f18,
+  "articles/L322-3.json": f19,
+  "articles/L322-4.json": f20,
+  "articles/L322-7.json": f21,
+  "articles/L322-8.json": f22,
+  "articles/L933-1.json": f23,
+  "articles/L933-4.json": f24,
+  "articles/L960-3.json": f25,
+  "articles/R122-2.json": f26,
+  "articles/R322-1-1.json": f27,
+  "articles/R322-1.json": f28,
+  "articles/R322-10.json": f29,
+  "articles/R322-11.json": f30,
+  "articles/R322-12.json": f31,
+  "articles/R322-13.json": f32,
+  "articles/R322-14-1.json": f33,
+  "articles/R322-14.json": f34,
+  "articles/R322-15.json": f35,
+  "articles/R322-16.json": f36,
+  "articles/R322-17.json": f37,
+  "articles/R322-18.json": f38,
+  "articles/R322-19.json": f39,
+  "articles/R322-2.json": f40,
+  "articles/R322-20.json": f41,
+  "articles/R322-21.json": f42,
+  "articles/R322-22.json": f43,
+  "articles/R322-23.json": f44,
+  "articles/R322-24.json": f45,
+  "articles/R322-25.json": f46,
+  "articles/R322-26.json": f47,
+  "articles/R322-27.json": f48,
+  "articles/R322-28.json": f49,
+  "articles/R322-29.json": f50,
+  "articles/R322-3.json": f51,
+  "articles/R322-30.json": f52,
+  "articles/R322-31.json": f53,
+  "articles/R322-32.json": f54,
+  "articles/R322-4.json": f55,
+  "articles/R322-5.json": f56,
+  "articles/R322-6.json": f57,
+  "articles/R322-7-1.json": f58,
+  "articles/R322-7.json": f59,
+  "articles/R322-8.json": f60,
+  "articles/R322-9.json": f61,
+  "articles/R330-1.json": f62,
+  "articles/R330-14.json": f63,
+  "articles/accord-crp-2005-04.json": f64,
+  "articles/arrete-1987-09-15.json": f65,
+  "articles/arrete-1989-09-11.json": f66,
+  "articles/arrete-1994-04-12.json": f67,
+  "articles/arrete-1999-04-20.json": f68,
+  "articles/loi-2003-775-art-18.json": f69,
 };
