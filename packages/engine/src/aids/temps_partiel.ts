@@ -1,5 +1,5 @@
 /** temps_partiel: allocation complémentaire (L322-4 5°, R322-7-1; amounts of the arrêté of 12 April 1994, secondary sources). */
-import { ZERO, max, min, round2, type D } from "../decimal.ts";
+import { D, ZERO, max, min, round2 } from "../decimal.ts";
 import type { Context, Formula, Output } from "../formula.ts";
 
 /** R322-7-1 al. 2 names the arrêtés; DOMAIN.md: the 1994 amounts apply to conventions signed from this date. */
@@ -32,11 +32,11 @@ export const temps_partiel: Formula = {
         },
       };
     }
-    const prior = c.need<number>("priorWeeklyHours");
-    const perMonth = k.weeksPerYear!.div(k.monthsPerYear!);
-    const lostHours = perMonth.times(prior - c.need<number>("newWeeklyHours"));
-    // Prior pay counted up to 2 monthly ceilings for the prior hours.
-    const hourlyCap = c.param("pss_mensuel").times(k.wageCapInPss!).div(perMonth.times(prior));
+    // Hours as Decimals (39 − 31.2 is 7.800000000000001 in floating point); multiply before dividing by 12.
+    const prior = new D(c.need<number>("priorWeeklyHours"));
+    const lostHours = prior.minus(c.need<number>("newWeeklyHours")).times(k.weeksPerYear!).div(k.monthsPerYear!);
+    // Prior pay counted up to 2 monthly ceilings for the prior hours: 2 × PSS / (prior × 52 / 12).
+    const hourlyCap = c.param("pss_mensuel").times(k.wageCapInPss!).times(k.monthsPerYear!).div(prior.times(k.weeksPerYear!));
     const hourly = min(c.need<D>("priorHourlyGrossWage"), hourlyCap);
     const raw1 = max(hourly.times(k.rateYear1!), k.floorYear1!).times(lostHours);
     const raw2 = max(hourly.times(k.rateYear2!), k.floorYear2!).times(lostHours);
