@@ -73,16 +73,18 @@ import f70 from "./aides_individuelles/aid.json";
 import f71 from "./asfne/aid.json";
 import f72 from "./atd/aid.json";
 import f73 from "./conversion/aid.json";
-import f74 from "./prp/aid.json";
-import f75 from "./temps_partiel/aid.json";
-import f76 from "./aides_individuelles/L322-4-2005.json";
-import f77 from "./aides_individuelles/L322-4-older.json";
-import f78 from "./asfne/R322-7.json";
-import f79 from "./atd/R322-6.json";
-import f80 from "./conversion/L322-4-4.json";
-import f81 from "./prp/L322-4-3.json";
-import f82 from "./temps_partiel/R322-7-1-EUR.json";
-import f83 from "./temps_partiel/R322-7-1-FRF.json";
+import f74 from "./crp/aid.json";
+import f75 from "./prp/aid.json";
+import f76 from "./temps_partiel/aid.json";
+import f77 from "./aides_individuelles/L322-4-2005.json";
+import f78 from "./aides_individuelles/L322-4-older.json";
+import f79 from "./asfne/R322-7.json";
+import f80 from "./atd/R322-6.json";
+import f81 from "./conversion/L322-4-4.json";
+import f82 from "./crp/L321-4-2.json";
+import f83 from "./prp/L322-4-3.json";
+import f84 from "./temps_partiel/R322-7-1-EUR.json";
+import f85 from "./temps_partiel/R322-7-1-FRF.json";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
@@ -90,19 +92,21 @@ export const aidFiles: Record<string, unknown> = {
   "asfne/aid.json": f71,
   "atd/aid.json": f72,
   "conversion/aid.json": f73,
-  "prp/aid.json": f74,
-  "temps_partiel/aid.json": f75,
+  "crp/aid.json": f74,
+  "prp/aid.json": f75,
+  "temps_partiel/aid.json": f76,
 };
 /** rules/<aid>/<version>.json: one aid rule per article version. */
 export const ruleVersionFiles: Record<string, unknown> = {
-  "aides_individuelles/L322-4-2005.json": f76,
-  "aides_individuelles/L322-4-older.json": f77,
-  "asfne/R322-7.json": f78,
-  "atd/R322-6.json": f79,
-  "conversion/L322-4-4.json": f80,
-  "prp/L322-4-3.json": f81,
-  "temps_partiel/R322-7-1-EUR.json": f82,
-  "temps_partiel/R322-7-1-FRF.json": f83,
+  "aides_individuelles/L322-4-2005.json": f77,
+  "aides_individuelles/L322-4-older.json": f78,
+  "asfne/R322-7.json": f79,
+  "atd/R322-6.json": f80,
+  "conversion/L322-4-4.json": f81,
+  "crp/L321-4-2.json": f82,
+  "prp/L322-4-3.json": f83,
+  "temps_partiel/R322-7-1-EUR.json": f84,
+  "temps_partiel/R322-7-1-FRF.json": f85,
 };
 /** rules/parameters: dated series copied from shared/data with their sources. */
 export const parameterFiles: Record<string, unknown> = {

@@ -22,7 +22,7 @@ const tpCase = fc.record({
     companyHeadcount: fc.integer({ min: 1, max: 5000 }),
   }),
 });
-const tp = (c: { date: string; facts: object }) => run({ aid: "temps_partiel", ...c });
+const tp = (c: { date: string; facts: Record<string, string | number | boolean> }) => run({ aid: "temps_partiel", ...c });
 
 describe("temps_partiel properties", () => {
   it("new net pay + allocation never exceeds 90 % of the prior net pay (L322-4 5°)", () => {
