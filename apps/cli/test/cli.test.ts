@@ -24,7 +24,7 @@ describe("pnpm calc", () => {
       const r = calc([`examples/${f}`]);
       expect(r.code, `${f}: ${r.stdout}${r.stderr}`).toBe(0);
     }
-  });
+  }, 60_000);
 
   it.each([
     ["an impossible date", { aid: "atd", date: "1996-13-01" }, "date"],
