@@ -13,6 +13,8 @@ export interface ParsedCase {
   facts: FactMap;
   overrides: Map<string, D>;
   lang: Lang;
+  /** Brief explanation (plans): reasons without their compared values, no interpretations, no parameter list. */
+  brief?: boolean;
 }
 
 type Issue = { path: string; message: string };
@@ -29,9 +31,11 @@ export function parseOverrides(rt: Runtime, params: Record<string, string> | und
 
 /** Validate the facts of one case against its aid (or every aid when screening). */
 export function parseFacts(rt: Runtime, aid: string | undefined, facts: unknown, issues: Issue[], prefix = "facts"): FactMap {
-  const schema = aid === undefined ? rt.allFactsSchema : rt.aids.get(aid)?.schema;
-  if (!schema) return {};
-  const r = schema.safeParse(facts);
+  const a = aid === undefined ? undefined : rt.aids.get(aid);
+  if (aid !== undefined && !a) return {};
+  const fast = (a ? a.check : rt.allFactsCheck)(facts);
+  if (fast) return fast;
+  const r = (a ? a.schema : rt.allFactsSchema).safeParse(facts);
   if (r.success) return r.data;
   for (const i of zodIssues(r.error, [prefix])) {
     issues.push(i.message.startsWith("unknown field") ? { path: i.path, message: `unknown fact for ${aid ? `aid ${aid}` : "any aid"}` } : i);
@@ -134,14 +138,18 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
       unknown = true;
       for (const f of cond.inputs) if (facts[f] === undefined) missing.add(f);
     }
-    const values: Record<string, string | number | boolean | null> = {};
-    for (const f of cond.reads) values[f] = show(facts[f] ?? derived[f]);
-    return { rule: cond.id, passed, text: t(cond.text), citation: seg.conditions[i]!, values };
+    const reason: Reason = { rule: cond.id, passed, text: t(cond.text), citation: seg.conditions[i]! };
+    if (!c.brief) {
+      const values: Record<string, string | number | boolean | null> = {};
+      for (const f of cond.reads) values[f] = show(facts[f] ?? derived[f]);
+      reason.values = values;
+    }
+    return reason;
   });
 
   let status: Result["status"] = failed ? "ineligible" : unknown ? "undetermined" : "eligible";
   let out: Output | undefined;
-  const notes: string[] = file.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x.text)}`);
+  const notes: string[] = c.brief ? [] : file.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x.text)}`);
   if (status === "eligible") {
     missing.clear();
     for (const f of file.amountFacts) if (facts[f] === undefined) missing.add(f);
@@ -186,8 +194,8 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     notes,
     version: file.id,
     title: t(aid.def.title),
-    parameters: dedupe(used),
   };
+  if (!c.brief) result.parameters = dedupe(used);
   if (out) {
     for (const n of out.notes ?? []) notes.push(t(n));
     if (out.entitlements) result.entitlements = out.entitlements.map(t);

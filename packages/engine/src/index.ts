@@ -7,6 +7,7 @@ import type { Result, Screening } from "@fne/schema";
 import { evaluateParsed, parseCase } from "./evaluate.ts";
 import { loadRules, type Runtime } from "./load.ts";
 import { describeAids, articleAt, parameterAt } from "./catalog.ts";
+import { evaluatePlanWith, planFromCsvRowsWith, type PlanOptions } from "./plan.ts";
 
 let runtime: Runtime | undefined;
 
@@ -35,3 +36,10 @@ export const listAids = () => describeAids(getRuntime());
 export const getArticle = (id: string, date: string) => articleAt(getRuntime(), id, date);
 /** A dated parameter at `date` (GET /v1/parameters/:id). */
 export const getParameter = (id: string, date: string) => parameterAt(getRuntime(), id, date);
+
+/** Evaluate a layoff plan (CONTRACT.md): one result per employee in input order, totals, counts, scenarios. */
+export const evaluatePlan = (input: unknown, options?: PlanOptions) => evaluatePlanWith(getRuntime(), input, options);
+/** CSV rows (header = fact names plus `id` and `aid`) → a plan. */
+export const planFromCsvRows = (rows: Array<Record<string, string>>, opts: Parameters<typeof planFromCsvRowsWith>[2]) =>
+  planFromCsvRowsWith(getRuntime(), rows, opts);
+export { parsePlanEnvelope, PlanRun, employeeFromCsvRow, type PlanContext, type PlanOptions, type ScenarioSpec } from "./plan.ts";
