@@ -70,15 +70,47 @@ import f67 from "./articles/arrete-1994-04-12.json";
 import f68 from "./articles/arrete-1999-04-20.json";
 import f69 from "./articles/loi-2003-775-art-18.json";
 import f70 from "./atd/aid.json";
-import f71 from "./atd/R322-6.json";
+import f71 from "./double_residence/aid.json";
+import f72 from "./job_search_indemnity/aid.json";
+import f73 from "./mobility_transfer/aid.json";
+import f74 from "./mobility_transfer_l322_3/aid.json";
+import f75 from "./relocation/aid.json";
+import f76 from "./training_lodging/aid.json";
+import f77 from "./transport_voucher/aid.json";
+import f78 from "./youth_mobility/aid.json";
+import f79 from "./atd/R322-6.json";
+import f80 from "./double_residence/R322-17.json";
+import f81 from "./job_search_indemnity/R322-16.json";
+import f82 from "./mobility_transfer/R322-14.json";
+import f83 from "./mobility_transfer_l322_3/R322-14-1.json";
+import f84 from "./relocation/R322-25.json";
+import f85 from "./training_lodging/R322-18.json";
+import f86 from "./transport_voucher/R322-15.json";
+import f87 from "./youth_mobility/R322-27.json";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
   "atd/aid.json": f70,
+  "double_residence/aid.json": f71,
+  "job_search_indemnity/aid.json": f72,
+  "mobility_transfer/aid.json": f73,
+  "mobility_transfer_l322_3/aid.json": f74,
+  "relocation/aid.json": f75,
+  "training_lodging/aid.json": f76,
+  "transport_voucher/aid.json": f77,
+  "youth_mobility/aid.json": f78,
 };
 /** rules/<aid>/<version>.json: one aid rule per article version. */
 export const ruleVersionFiles: Record<string, unknown> = {
-  "atd/R322-6.json": f71,
+  "atd/R322-6.json": f79,
+  "double_residence/R322-17.json": f80,
+  "job_search_indemnity/R322-16.json": f81,
+  "mobility_transfer/R322-14.json": f82,
+  "mobility_transfer_l322_3/R322-14-1.json": f83,
+  "relocation/R322-25.json": f84,
+  "training_lodging/R322-18.json": f85,
+  "transport_voucher/R322-15.json": f86,
+  "youth_mobility/R322-27.json": f87,
 };
 /** rules/parameters: dated series copied from shared/data with their sources. */
 export const parameterFiles: Record<string, unknown> = {
