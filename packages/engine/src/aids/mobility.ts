@@ -40,7 +40,7 @@ function range(c: Context, rate: D) {
 }
 
 /** A caseworker-entered amount (from the arrêté's family scale) checked against the legal range. */
-function check(c: Context, minimum: D, maximum: D): Pick<Output, "amounts" | "notes"> {
+function check(c: Context, minimum: D, maximum: D): { amounts: Output["amounts"]; notes: Text[] } {
   const requested = c.facts.requestedAmount as D | undefined;
   if (requested === undefined) return { amounts: {}, notes: [] };
   const inRange = requested.gte(minimum) && requested.lte(maximum);
@@ -66,7 +66,7 @@ export const mobility_transfer: Formula = {
     const { minimum, maximum } = range(c, halved ? c.k.halvingRate! : new D(1));
     const checked = check(c, minimum, maximum);
     const category = c.need<string>("category");
-    const notes = checked.notes!;
+    const notes = checked.notes;
     if (category === "decentralisation" || category === "restructuring_transfer")
       notes.push({
         fr: "Si une convention collective, un accord d'établissement ou le contrat oblige l'employeur à payer tout ou partie des frais de déplacement et de réinstallation, il en est remboursé dans les limites de R322-14 ; le salarié garde droit au complément (R322-13, al. 3).",
@@ -103,7 +103,7 @@ export const mobility_transfer_l322_3: Formula = {
     const checked = check(c, minimum, maximum);
     return {
       amounts: { minimum, maximum, ...checked.amounts },
-      notes: [...checked.notes!, byArrete("R322-20")],
+      notes: [...checked.notes, byArrete("R322-20")],
       entitlements: [
         travel(c, "R322-14-1, al. 2"),
         { fr: "Indemnité forfaitaire pour le transport du mobilier (R322-14-1, al. 3).", en: "Flat allowance for moving the furniture (R322-14-1, para. 3)." },
