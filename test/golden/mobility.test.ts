@@ -154,7 +154,7 @@ describe("mobility_transfer_l322_3 — R322-14-1", () => {
   });
 
   it("a worker stated not to be one of L322-3 al. 3: ineligible", () => {
-    const r = run({ aid: "mobility_transfer_l322_3", date: DATE, facts: { spouse: false, dependants: 0, coveredByL3223: false } });
+    const r = run({ aid: "mobility_transfer_l322_3", date: DATE, facts: { spouse: false, dependants: 0, outsideL3223: true } });
     expect(r.status).toBe("ineligible");
   });
 });

@@ -19,14 +19,12 @@ describe("pnpm calc", () => {
     expect(Screening.parse(r.json()).results.length).toBeGreaterThan(0);
   });
 
-  // One CLI process (about a second) per example: the timeout grows with examples/.
-  const examples = readdirSync(`${root}examples`).filter((x) => x.endsWith(".json"));
   it("every example in examples/ evaluates", () => {
-    for (const f of examples) {
+    for (const f of readdirSync(`${root}examples`).filter((x) => x.endsWith(".json"))) {
       const r = calc([`examples/${f}`]);
       expect(r.code, `${f}: ${r.stdout}${r.stderr}`).toBe(0);
     }
-  }, 5_000 * examples.length);
+  }, 60_000);
 
   it.each([
     ["an impossible date", { aid: "atd", date: "1996-13-01" }, "date"],

@@ -51,13 +51,22 @@ export function factsOf(c: Condition): string[] {
   return factsOf(c.not);
 }
 
-/** `derived` names the facts the formula computes; every other fact is read from the input. */
-export function compile(c: Condition, derived: ReadonlySet<string> = new Set()): Predicate {
+/**
+ * `derived` names the facts the formula computes; every other fact is read from the input.
+ * `optional` names facts whose absence means "no" (aid.json `optional`): a leaf on one is false, not unknown.
+ */
+export function compile(c: Condition, derived: ReadonlySet<string> = new Set(), optional: ReadonlySet<string> = new Set()): Predicate {
   const reader = (name: string): Read => (derived.has(name) ? (_f, d) => d[name] : (f) => f[name]);
   if (isLeaf(c)) {
     const op = operators[c.operator];
     const read = reader(c.fact);
     const v = c.value;
+    if (optional.has(c.fact)) {
+      return (f, d) => {
+        const a = read(f, d);
+        return a === undefined ? false : op(a, v);
+      };
+    }
     if (typeof v === "object" && v !== null && !Array.isArray(v)) {
       const readOther = reader(v.fact);
       return (f, d) => {
@@ -72,7 +81,7 @@ export function compile(c: Condition, derived: ReadonlySet<string> = new Set()):
     };
   }
   if ("all" in c) {
-    const parts = c.all.map((x) => compile(x, derived));
+    const parts = c.all.map((x) => compile(x, derived, optional));
     return (f, d) => {
       let unknown = false;
       for (const p of parts) {
@@ -84,7 +93,7 @@ export function compile(c: Condition, derived: ReadonlySet<string> = new Set()):
     };
   }
   if ("any" in c) {
-    const parts = c.any.map((x) => compile(x, derived));
+    const parts = c.any.map((x) => compile(x, derived, optional));
     return (f, d) => {
       let unknown = false;
       for (const p of parts) {
@@ -95,7 +104,7 @@ export function compile(c: Condition, derived: ReadonlySet<string> = new Set()):
       return unknown ? undefined : false;
     };
   }
-  const inner = compile(c.not, derived);
+  const inner = compile(c.not, derived, optional);
   return (f, d) => {
     const r = inner(f, d);
     return r === undefined ? undefined : !r;

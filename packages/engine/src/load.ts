@@ -104,12 +104,15 @@ function compileVersion(
   const derived = formula.derived ?? {};
   const known = (f: string) => f in aid.facts || f in derived;
   const derivedNames = new Set(Object.keys(derived));
-  const inputsOf = (f: string) => (f in derived ? derived[f]!.from : [f]);
+  const optionalNames = new Set(Object.entries(aid.facts).filter(([, d]) => d.optional).map(([n]) => n));
+  // The input facts behind a fact (through derived facts), less the optional ones: what `missing` may name.
+  const inputsOf = (f: string): string[] =>
+    f in derived ? derived[f]!.from.flatMap(inputsOf) : optionalNames.has(f) ? [] : [f];
 
   const conditions = file.conditions.map((c, i): CompiledCondition => {
     const reads = [...new Set(factsOf(c.when))];
     for (const f of reads) if (!known(f)) throw fail(`conditions.${i}.when`, `unknown fact "${f}" (not in ${aid.id}/aid.json nor derived by the formula)`);
-    return { id: c.id, text: c.text, predicate: compile(c.when, derivedNames), reads, inputs: [...new Set(reads.flatMap(inputsOf))] };
+    return { id: c.id, text: c.text, predicate: compile(c.when, derivedNames, optionalNames), reads, inputs: [...new Set(reads.flatMap(inputsOf))] };
   });
   file.amountFacts.forEach((f, i) => {
     if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);

@@ -52,7 +52,8 @@ export const Period = z.object({
 });
 export type Period = z.infer<typeof Period>;
 
-export const AmountValue = z.union([Money, z.number(), z.boolean(), IsoDate]);
+/** Money (2 decimals), counts, dates, flags and labels such as the CRP scenario. */
+export const AmountValue = z.union([z.string(), z.number(), z.boolean()]);
 
 export const Result = z.object({
   aid: z.string(),

@@ -40,7 +40,7 @@ export const FactDef = z.discriminatedUnion("type", [
 export type FactDef = z.infer<typeof FactDef>;
 
 export const AmountDef = z.strictObject({
-  type: z.enum(["money", "number", "date", "boolean"]),
+  type: z.enum(["money", "number", "date", "boolean", "string"]),
   label: Text,
 });
 export type AmountDef = z.infer<typeof AmountDef>;

@@ -93,10 +93,6 @@ export const mobility_transfer: Formula = {
 };
 
 export const mobility_transfer_l322_3: Formula = {
-  derived: {
-    // Asking for this aid states that the worker is one of L322-3 al. 3 (text not in our sources); `false` refutes it.
-    l3223Worker: { from: [], compute: (c) => c.facts.coveredByL3223 ?? true },
-  },
   compute(c) {
     // R322-14-1 al. 4: the same range as R322-14, without the resources test.
     const { minimum, maximum } = range(c, new D(1));

@@ -1,0 +1,104 @@
+/** crp: convention de reclassement personnalisé (L321-4-2), with L122-6 notice, L122-9/R122-2 severance, L933-4 DIF. */
+import { D, ZERO, max, min, round2 } from "../decimal.ts";
+import type { Context, Formula, Output, PeriodOut } from "../formula.ts";
+
+/** L122-6: none below 6 months, 1 month from 6 months, 2 months from 2 years. */
+function legalNotice(c: Context, seniority: number): number {
+  if (seniority >= c.k.noticeTwoMonthsFromMonths!.toNumber()) return 2;
+  return seniority >= c.k.noticeOneMonthFromMonths!.toNumber() ? 1 : 0;
+}
+
+/** L122-9 / R122-2: 2/10 of a month a year, plus 2/15 a year beyond ten years; years pro rata by months. */
+function severance(c: Context, seniority: number): D {
+  const k = c.k;
+  if (seniority < k.severanceFromMonths!.toNumber()) return ZERO;
+  const reference = max(c.need<D>("averageMonthlyGrossLast12"), c.need<D>("averageMonthlyGrossLast3"));
+  const years = new D(seniority).div(12);
+  const beyond = max(ZERO, years.minus(k.severanceExtraFromYears!));
+  const months = years.times(k.severanceRate!).plus(beyond.times(k.severanceExtraNumerator!).div(k.severanceExtraDenominator!));
+  return round2(reference.times(months));
+}
+
+/** Employee allowance (accord of April 2005): per day, from SJR and the ARE when given. */
+function allowance(c: Context, seniority: number): PeriodOut[] {
+  const sjr = c.facts.dailyReferenceWage as D | undefined;
+  const are = c.facts.areDailyAmount as D | undefined;
+  if (seniority < c.k.severanceFromMonths!.toNumber()) {
+    return are ? [{ label: { fr: "ARE, par jour", en: "ARE, per day" }, amount: round2(are), unit: "day" }] : [];
+  }
+  if (!sjr) return [];
+  const floor = are ?? ZERO;
+  return [
+    { label: { fr: "allocation mois 1 à 3, par jour (80 % du SJR)", en: "allowance months 1-3, per day (80 % of SJR)" }, months: 3, amount: round2(max(sjr.times(c.k.allocationRateFirst!), floor)), unit: "day" },
+    { label: { fr: "allocation mois 4 à 8, par jour (70 % du SJR)", en: "allowance months 4-8, per day (70 % of SJR)" }, months: 5, amount: round2(max(sjr.times(c.k.allocationRateNext!), floor)), unit: "day" },
+  ];
+}
+
+export const crp: Formula = {
+  compute(c): Output {
+    const k = c.k;
+    const seniority = c.need<number>("seniorityMonths");
+    const salary = c.need<D>("monthlyGrossSalary");
+    const legal = legalNotice(c, seniority);
+    const conventional = (c.facts.conventionalNoticeMonths as number | undefined) ?? 0;
+    const notice = Math.max(legal, conventional);
+    const proposed = c.need<boolean>("proposed");
+    const accepted = proposed ? c.need<boolean>("accepted") : false;
+    const freeMonths = k.noticeFreeMonths!.toNumber();
+
+    const severancePay = severance(c, seniority);
+    let employerContribution = ZERO;
+    let penalty = ZERO;
+    let noticeBalance = ZERO;
+    let noticeEquivalentAtRupture = ZERO;
+    let noticePay = ZERO;
+    let difHours = 0;
+    let difAmount = ZERO;
+    if (!proposed) {
+      // L321-4-2 II: two months of the average gross pay of the last twelve months.
+      penalty = round2(c.need<D>("averageMonthlyGrossLast12").times(k.penaltyMonths!));
+      noticePay = round2(salary.times(notice));
+    } else if (!accepted) {
+      noticePay = round2(salary.times(notice));
+    } else {
+      // L321-4-2 I al. 5: at least two months' salary, when the legal notice is at least two months.
+      if (legal >= freeMonths) employerContribution = round2(salary.times(k.contributionMonths!));
+      // I al. 4: the balance of the notice beyond two months; below two months of legal notice, its equivalent at once.
+      if (notice > freeMonths) noticeBalance = round2(salary.times(notice - freeMonths));
+      if (legal < freeMonths) noticeEquivalentAtRupture = round2(salary.times(notice));
+      // I al. 2: DIF balance capped at 20 h per year of seniority and 120 h, doubled; only the L933-4 allowance is due.
+      const balance = new D(c.need<number>("difHoursBalance"));
+      const cap = min(k.difHoursPerYear!.times(Math.floor(seniority / 12)), k.difHoursCap!);
+      difHours = min(balance, cap).toNumber();
+      difAmount = round2(new D(difHours).times(k.difAllowanceRate!).times(c.need<D>("netHourlyWage")));
+    }
+    const employerTotal = [employerContribution, penalty, noticeBalance, noticeEquivalentAtRupture, noticePay, severancePay, difAmount].reduce((a, b) => a.plus(b), ZERO);
+    const toEmployee = noticeBalance.plus(noticeEquivalentAtRupture).plus(noticePay).plus(severancePay);
+    return {
+      amounts: {
+        legalNoticeMonths: legal,
+        employerContribution,
+        penalty,
+        noticeBalance,
+        noticeEquivalentAtRupture,
+        severance: severancePay,
+        difHours,
+        difTrainingHours: new D(difHours).times(k.difDoubling!).toNumber(),
+        difAmount,
+        employerTotal,
+        noticePay,
+        scenario: !proposed ? "not_proposed" : accepted ? "accepted" : "refused",
+      },
+      periods: accepted ? allowance(c, seniority) : [],
+      notes: [
+        !proposed
+          ? { fr: "CRP non proposée : pénalité de deux mois (L321-4-2 II), préavis et indemnité de licenciement.", en: "CRP not offered: two-month penalty (L321-4-2 II), notice and severance." }
+          : accepted
+            ? { fr: "CRP acceptée : rupture d'un commun accord, sans préavis (L321-4-2 I al. 4).", en: "CRP accepted: rupture by mutual agreement, without notice (L321-4-2 I para. 4)." }
+            : { fr: "CRP refusée : licenciement économique ordinaire, préavis et indemnité de licenciement.", en: "CRP refused: ordinary economic dismissal, notice and severance." },
+      ],
+      // The employer bears employerTotal; the State's share of the CRP actions (L321-4-2 I al. 8) is not quantified.
+      costs: { employer: employerTotal, state: ZERO, employee: toEmployee },
+    };
+  },
+};
