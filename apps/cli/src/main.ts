@@ -8,8 +8,9 @@
  * JSON on stdout only; invalid input: exit 2 with the contract's Error on stdout.
  */
 import { parseArgs } from "node:util";
-import { evaluate, getArticle, getRuntime, InputError, type ScenarioSpec } from "@fne/engine";
+import { evaluate, getRuntime, InputError, type ScenarioSpec } from "@fne/engine";
 import { IsoDate } from "@fne/schema";
+import { article } from "./article.ts";
 import { fail, parseJson, print, readInput } from "./io.ts";
 import { runCsvPlan, runJsonPlan } from "./plan.ts";
 
@@ -35,21 +36,6 @@ function scenario(spec: string): ScenarioSpec {
   return { name: spec, facts: { [name]: value } };
 }
 
-function article(id: string, date: string | undefined) {
-  const versions = getArticle(id, date ?? "0001-01-01");
-  if (!versions) {
-    const known = [...getRuntime().articles.keys()].sort().join(", ");
-    throw bad("article", `unknown article "${id}"; known: ${known}`);
-  }
-  if (date === undefined) return print(getRuntime().articles.get(id));
-  const at = getArticle(id, checkDate(date, "invalid_case"))!;
-  if (!at.version) {
-    const spans = at.versions.map((v) => `${v.from ?? "…"} → ${v.to ?? "…"}`).join("; ");
-    throw bad("date", `no version of ${id} is in force on ${date}; versions: ${spans}${at.successor ? `; successor: ${at.successor.articles.join(", ") || at.successor.note}` : ""}`);
-  }
-  print(at);
-}
-
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -66,7 +52,7 @@ async function main(argv: string[]) {
       article: { type: "string" },
     },
   });
-  if (values.article !== undefined) return article(values.article, values.date);
+  if (values.article !== undefined) return print(article(values.article, values.date));
   const detail = values.detail ?? "brief";
   if (detail !== "brief" && detail !== "full") throw bad("--detail", "expected brief or full", "invalid_plan");
   const opts = { scenarios: (values.compare ?? []).map(scenario), detail, ...(values.out ? { out: values.out } : {}) } as const;

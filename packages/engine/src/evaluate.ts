@@ -178,8 +178,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     if (missing.size) status = "undetermined";
   } else if (status === "ineligible") missing.clear();
 
-  const scope = facts.conventionScope as "departement" | "multi_departement" | undefined;
-  const authority = file.authority ? (scope && file.authority.byScope ? file.authority.byScope[scope] : file.authority.who) : null;
+  const authority = authorityFor(file.authority, facts);
   const result: Result = {
     aid: aid.def.id,
     date: c.date,
@@ -213,6 +212,16 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     }
   }
   return result;
+}
+
+/** Who decides, as printed; a scope or a fact may name the authority more precisely (R322-1-1, R322-31). */
+function authorityFor(a: CompiledVersion["file"]["authority"], facts: FactMap): string | null {
+  if (!a) return null;
+  const scope = facts.conventionScope as "departement" | "multi_departement" | undefined;
+  if (scope && a.byScope) return a.byScope[scope];
+  const value = a.byFact ? facts[a.byFact.fact] : undefined;
+  if (a.byFact && value !== undefined) return a.byFact.template.replace("{value}", String(value));
+  return a.who;
 }
 
 type ParamUse = NonNullable<Result["parameters"]>[number];

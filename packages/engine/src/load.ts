@@ -120,6 +120,8 @@ function compileVersion(
   file.amountFacts.forEach((f, i) => {
     if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);
   });
+  const byFact = file.authority?.byFact?.fact;
+  if (byFact !== undefined && !(byFact in aid.facts)) throw fail("authority.byFact.fact", `unknown fact "${byFact}"`);
   file.parameters.forEach((p, i) => {
     if (!parameters.has(p)) throw fail(`parameters.${i}`, `unknown parameter "${p}" (not in rules/parameters)`);
   });
