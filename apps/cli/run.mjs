@@ -22,7 +22,7 @@ if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(...sources.map(newe
   mkdirSync(outdir, { recursive: true });
   const { build } = await import("esbuild");
   await build({
-    entryPoints: { main: join(root, "apps/cli/src/main.ts") },
+    entryPoints: { main: join(root, "apps/cli/src/main.ts"), "plan-worker": join(root, "apps/cli/src/plan-worker.ts") },
     outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,

@@ -13,10 +13,10 @@ function severance(c: Context, seniority: number): D {
   const k = c.k;
   if (seniority < k.severanceFromMonths!.toNumber()) return ZERO;
   const reference = max(c.need<D>("averageMonthlyGrossLast12"), c.need<D>("averageMonthlyGrossLast3"));
-  const years = new D(seniority).div(12);
-  const beyond = max(ZERO, years.minus(k.severanceExtraFromYears!));
-  const months = years.times(k.severanceRate!).plus(beyond.times(k.severanceExtraNumerator!).div(k.severanceExtraDenominator!));
-  return round2(reference.times(months));
+  const beyondMonths = Math.max(0, seniority - k.severanceExtraFromYears!.toNumber() * 12);
+  // months of pay = 0.2 × seniority / 12 + (2/15) × beyond / 12: one division, at the end.
+  const numerator = k.severanceRate!.times(seniority).times(k.severanceExtraDenominator!).plus(k.severanceExtraNumerator!.times(beyondMonths));
+  return round2(reference.times(numerator).div(k.severanceExtraDenominator!.times(12)));
 }
 
 /** Employee allowance (accord of April 2005): per day, from SJR and the ARE when given. */
