@@ -4,16 +4,17 @@ import type { Context, Formula, Output, PeriodOut } from "../formula.ts";
 
 /** L122-6: none below 6 months, 1 month from 6 months, 2 months from 2 years. */
 function legalNotice(c: Context, seniority: number): number {
-  if (seniority >= c.k.noticeTwoMonthsFromMonths!.toNumber()) return 2;
-  return seniority >= c.k.noticeOneMonthFromMonths!.toNumber() ? 1 : 0;
+  if (seniority >= c.kn.noticeTwoMonthsFromMonths!) return 2;
+  return seniority >= c.kn.noticeOneMonthFromMonths! ? 1 : 0;
 }
 
 /** L122-9 / R122-2: 2/10 of a month a year, plus 2/15 a year beyond ten years; years pro rata by months. */
 function severance(c: Context, seniority: number): D {
   const k = c.k;
-  if (seniority < k.severanceFromMonths!.toNumber()) return ZERO;
+  const kn = c.kn;
+  if (seniority < kn.severanceFromMonths!) return ZERO;
   const reference = max(c.need<D>("averageMonthlyGrossLast12"), c.need<D>("averageMonthlyGrossLast3"));
-  const beyondMonths = Math.max(0, seniority - k.severanceExtraFromYears!.toNumber() * 12);
+  const beyondMonths = Math.max(0, seniority - kn.severanceExtraFromYears! * 12);
   // months of pay = 0.2 × seniority / 12 + (2/15) × beyond / 12: one division, at the end.
   const numerator = k.severanceRate!.times(seniority).times(k.severanceExtraDenominator!).plus(k.severanceExtraNumerator!.times(beyondMonths));
   return round2(reference.times(numerator).div(k.severanceExtraDenominator!.times(12)));
@@ -23,7 +24,7 @@ function severance(c: Context, seniority: number): D {
 function allowance(c: Context, seniority: number): PeriodOut[] {
   const sjr = c.facts.dailyReferenceWage as D | undefined;
   const are = c.facts.areDailyAmount as D | undefined;
-  if (seniority < c.k.severanceFromMonths!.toNumber()) {
+  if (seniority < c.kn.severanceFromMonths!) {
     return are ? [{ label: { fr: "ARE, par jour", en: "ARE, per day" }, amount: round2(are), unit: "day" }] : [];
   }
   if (!sjr) return [];
@@ -37,6 +38,7 @@ function allowance(c: Context, seniority: number): PeriodOut[] {
 export const crp: Formula = {
   compute(c): Output {
     const k = c.k;
+    const kn = c.kn;
     const seniority = c.need<number>("seniorityMonths");
     const salary = c.need<D>("monthlyGrossSalary");
     const legal = legalNotice(c, seniority);
@@ -44,7 +46,7 @@ export const crp: Formula = {
     const notice = Math.max(legal, conventional);
     const proposed = c.need<boolean>("proposed");
     const accepted = proposed ? c.need<boolean>("accepted") : false;
-    const freeMonths = k.noticeFreeMonths!.toNumber();
+    const freeMonths = kn.noticeFreeMonths!;
 
     const severancePay = severance(c, seniority);
     let employerContribution = ZERO;

@@ -73,7 +73,7 @@ export const mobility_transfer: Formula = {
         en: "If a collective agreement, an establishment agreement or the contract makes the employer pay all or part of the travel and resettlement costs, the employer is reimbursed within the limits of R322-14; the employee keeps the right to the balance (R322-13, para. 3).",
       });
     notes.push(byArrete("R322-20"));
-    const months = c.k.furnitureMonths!.toNumber();
+    const months = c.kn.furnitureMonths!;
     return {
       amounts: { minimum, maximum, resourcesThreshold: threshold, halved, ...checked.amounts },
       notes,
@@ -117,7 +117,7 @@ export const double_residence: Formula = {
     // R322-17 al. 2: a daily rate of 3 × MG, for at most six months from the start of the double residence.
     const daily = round2(c.param("minimum_garanti").times(c.k.dailyMultiple!));
     const start = c.need<string>("startDate");
-    const cap = daysBetween(start, addMonths(start, c.k.maxMonths!.toNumber()));
+    const cap = daysBetween(start, addMonths(start, c.kn.maxMonths!));
     const days = c.need<number>("days");
     const paidDays = Math.min(days, cap);
     const total = daily.times(paidDays);
@@ -188,8 +188,8 @@ export const relocation: Formula = {
       entitlements: [
         { fr: `Remboursement des frais de transport de l'ancien au nouveau domicile : ${who.fr} (R322-25, al. 4).`, en: `Reimbursement of travel from the old to the new home: ${who.en} (R322-25, para. 4).` },
         {
-          fr: `Remboursement du transport du mobilier, si le transfert est effectué dans les ${c.k.furnitureMonths!.toNumber()} mois suivant l'arrivée dans la commune du nouveau domicile ; délai exceptionnellement prorogeable par le préfet (R322-25, al. 5).`,
-          en: `Reimbursement of moving the furniture, if it is moved within ${c.k.furnitureMonths!.toNumber()} months of arriving in the town of the new home; the préfet may exceptionally extend this period (R322-25, para. 5).`,
+          fr: `Remboursement du transport du mobilier, si le transfert est effectué dans les ${c.kn.furnitureMonths!} mois suivant l'arrivée dans la commune du nouveau domicile ; délai exceptionnellement prorogeable par le préfet (R322-25, al. 5).`,
+          en: `Reimbursement of moving the furniture, if it is moved within ${c.kn.furnitureMonths!} months of arriving in the town of the new home; the préfet may exceptionally extend this period (R322-25, para. 5).`,
         },
         {
           fr: "Indemnité de réinstallation selon la composition de la famille, l'importance du déplacement et les conditions d'adaptation (R322-25, al. 6).",
@@ -205,14 +205,14 @@ export const youth_mobility: Formula = {
     // R322-27: under 26 on the first day of the first salaried job, the limit pushed back by the national service done.
     ageLimitDate: {
       from: ["birthDate", "nationalServiceMonths"],
-      compute: (c) => addMonths(c.need<string>("birthDate"), c.k.ageLimitYears!.toNumber() * 12 + c.need<number>("nationalServiceMonths")),
+      compute: (c) => addMonths(c.need<string>("birthDate"), c.kn.ageLimitYears! * 12 + c.need<number>("nationalServiceMonths")),
     },
     // R322-28 al. 1: the job starts within twelve months of the start point.
-    windowEnd: { from: ["startPointDate"], compute: (c) => addMonths(c.need<string>("startPointDate"), c.k.windowMonths!.toNumber()) },
+    windowEnd: { from: ["startPointDate"], compute: (c) => addMonths(c.need<string>("startPointDate"), c.kn.windowMonths!) },
     // R322-32: the application within six months of taking up the job.
-    applicationDeadline: { from: ["jobStartDate"], compute: (c) => addMonths(c.need<string>("jobStartDate"), c.k.applicationMonths!.toNumber()) },
-    minCddMonths: { from: [], compute: (c) => c.k.minCddMonths!.toNumber() },
-    minDistanceKm: { from: [], compute: (c) => c.k.minDistanceKm!.toNumber() },
+    applicationDeadline: { from: ["jobStartDate"], compute: (c) => addMonths(c.need<string>("jobStartDate"), c.kn.applicationMonths!) },
+    minCddMonths: { from: [], compute: (c) => c.kn.minCddMonths! },
+    minDistanceKm: { from: [], compute: (c) => c.kn.minDistanceKm! },
   },
   compute: () => ({
     amounts: {},

@@ -10,7 +10,7 @@ function legalWeeklyHours(c: Context): D {
   const large = c.param("duree_legale_hebdomadaire");
   const small = c.param("duree_legale_hebdomadaire_20_salaries_ou_moins");
   if (large.eq(small)) return large;
-  return c.need<number>("companyHeadcount") > c.k.smallCompanyMaxHeadcount!.toNumber() ? large : small;
+  return c.need<number>("companyHeadcount") > c.kn.smallCompanyMaxHeadcount! ? large : small;
 }
 
 export const temps_partiel: Formula = {
@@ -20,6 +20,7 @@ export const temps_partiel: Formula = {
   },
   compute(c): Output {
     const k = c.k;
+    const kn = c.kn;
     if (c.need<string>("conventionDate") < ARRETE_1994) {
       return {
         amounts: {},
@@ -44,7 +45,7 @@ export const temps_partiel: Formula = {
     const cap = max(ZERO, k.netResourcesCap!.times(c.need<D>("priorNetMonthlyWage")).minus(c.need<D>("newNetMonthlyWage")));
     const year1 = round2(min(raw1, cap));
     const year2 = round2(min(raw2, cap));
-    const months = k.monthsPerYear!.toNumber();
+    const months = kn.monthsPerYear!;
     const total = year1.times(months).plus(year2.times(months));
     const capApplied = raw1.gt(cap) || raw2.gt(cap);
     return {
