@@ -74,7 +74,9 @@ export const crp: Formula = {
       difHours = min(balance, cap).toNumber();
       difAmount = round2(new D(difHours).times(k.difAllowanceRate!).times(c.need<D>("netHourlyWage")));
     }
-    const employerTotal = [employerContribution, penalty, noticeBalance, noticeEquivalentAtRupture, noticePay, severancePay, difAmount].reduce((a, b) => a.plus(b), ZERO);
+    // employerTotal sums the contract's CRP amounts; the notice paid on an ordinary dismissal (noticePay) is
+    // counted in the plan's employer cost, where refusing or not offering the CRP is compared with accepting it.
+    const employerTotal = [employerContribution, penalty, noticeBalance, noticeEquivalentAtRupture, severancePay, difAmount].reduce((a, b) => a.plus(b), ZERO);
     const toEmployee = noticeBalance.plus(noticeEquivalentAtRupture).plus(noticePay).plus(severancePay);
     return {
       amounts: {
@@ -100,7 +102,7 @@ export const crp: Formula = {
             : { fr: "CRP refusée : licenciement économique ordinaire, préavis et indemnité de licenciement.", en: "CRP refused: ordinary economic dismissal, notice and severance." },
       ],
       // The employer bears employerTotal; the State's share of the CRP actions (L321-4-2 I al. 8) is not quantified.
-      costs: { employer: employerTotal, state: ZERO, employee: toEmployee },
+      costs: { employer: employerTotal.plus(noticePay), state: ZERO, employee: toEmployee },
     };
   },
 };
