@@ -208,6 +208,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     if (out.capApplied !== undefined) result.capApplied = out.capApplied;
     if (status === "eligible") {
       for (const [k, x] of Object.entries(out.amounts)) result.amounts[k] = isDecimal(x) ? money(x) : x;
+      if (out.details) result.details = Object.fromEntries(Object.entries(out.details).map(([k, x]) => [k, isDecimal(x) ? money(x) : x]));
       result.periods = (out.periods ?? []).map((p) => ({
         label: t(p.label),
         ...(p.months !== undefined ? { months: p.months } : {}),

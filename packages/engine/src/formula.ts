@@ -37,6 +37,8 @@ export interface PeriodOut {
 
 export interface Output {
   amounts: Record<string, D | number | string | boolean>;
+  /** Figures beyond the contract's amounts, declared in aid.json `details`. */
+  details?: Record<string, D | number | string | boolean>;
   periods?: PeriodOut[];
   /** Who bears the cost, for plan totals. */
   costs?: { employer: D; state: D; employee: D };

@@ -90,9 +90,8 @@ export const crp: Formula = {
         difTrainingHours: new D(difHours).times(k.difDoubling!).toNumber(),
         difAmount,
         employerTotal,
-        noticePay,
-        scenario: !proposed ? "not_proposed" : accepted ? "accepted" : "refused",
       },
+      details: { noticePay, scenario: !proposed ? "not_proposed" : accepted ? "accepted" : "refused" },
       periods: accepted ? allowance(c, seniority) : [],
       notes: [
         !proposed

@@ -40,13 +40,14 @@ function range(c: Context, rate: D) {
 }
 
 /** A caseworker-entered amount (from the arrêté's family scale) checked against the legal range. */
-function check(c: Context, minimum: D, maximum: D): { amounts: Output["amounts"]; notes: Text[] } {
+function check(c: Context, minimum: D, maximum: D): { checked?: D; details: NonNullable<Output["details"]>; notes: Text[] } {
   const requested = c.facts.requestedAmount as D | undefined;
-  if (requested === undefined) return { amounts: {}, notes: [] };
+  if (requested === undefined) return { details: {}, notes: [] };
   const inRange = requested.gte(minimum) && requested.lte(maximum);
   const checked = min(max(requested, minimum), maximum);
   return {
-    amounts: { checkedAmount: checked, requestedAmountInRange: inRange },
+    checked,
+    details: { requestedAmountInRange: inRange },
     notes: inRange
       ? []
       : [
@@ -75,7 +76,8 @@ export const mobility_transfer: Formula = {
     notes.push(byArrete("R322-20"));
     const months = c.kn.furnitureMonths!;
     return {
-      amounts: { minimum, maximum, resourcesThreshold: threshold, halved, ...checked.amounts },
+      amounts: { minimum, maximum, resourcesThreshold: threshold, halved, ...(checked.checked ? { checkedAmount: checked.checked } : {}) },
+      details: checked.details,
       notes,
       entitlements: [
         travel(c, "R322-14, al. 2"),
@@ -98,7 +100,9 @@ export const mobility_transfer_l322_3: Formula = {
     const { minimum, maximum } = range(c, new D(1));
     const checked = check(c, minimum, maximum);
     return {
-      amounts: { minimum, maximum, ...checked.amounts },
+      amounts: { minimum, maximum },
+      // The contract lists only the range for R322-14-1: the check of an entered amount is a detail.
+      details: { ...(checked.checked ? { checkedAmount: checked.checked } : {}), ...checked.details },
       notes: [...checked.notes, byArrete("R322-20")],
       entitlements: [
         travel(c, "R322-14-1, al. 2"),
