@@ -1,3 +1,4 @@
 export * from "./common.ts";
 export * from "./contract.ts";
 export * from "./rules.ts";
+export * from "./catalog.ts";
