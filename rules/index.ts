@@ -74,17 +74,33 @@ import f71 from "./asfne/aid.json";
 import f72 from "./atd/aid.json";
 import f73 from "./conversion/aid.json";
 import f74 from "./crp/aid.json";
-import f75 from "./prp/aid.json";
-import f76 from "./temps_partiel/aid.json";
-import f77 from "./aides_individuelles/L322-4-2005.json";
-import f78 from "./aides_individuelles/L322-4-older.json";
-import f79 from "./asfne/R322-7.json";
-import f80 from "./atd/R322-6.json";
-import f81 from "./conversion/L322-4-4.json";
-import f82 from "./crp/L321-4-2.json";
-import f83 from "./prp/L322-4-3.json";
-import f84 from "./temps_partiel/R322-7-1-EUR.json";
-import f85 from "./temps_partiel/R322-7-1-FRF.json";
+import f75 from "./double_residence/aid.json";
+import f76 from "./job_search_indemnity/aid.json";
+import f77 from "./mobility_transfer/aid.json";
+import f78 from "./mobility_transfer_l322_3/aid.json";
+import f79 from "./prp/aid.json";
+import f80 from "./relocation/aid.json";
+import f81 from "./temps_partiel/aid.json";
+import f82 from "./training_lodging/aid.json";
+import f83 from "./transport_voucher/aid.json";
+import f84 from "./youth_mobility/aid.json";
+import f85 from "./aides_individuelles/L322-4-2005.json";
+import f86 from "./aides_individuelles/L322-4-older.json";
+import f87 from "./asfne/R322-7.json";
+import f88 from "./atd/R322-6.json";
+import f89 from "./conversion/L322-4-4.json";
+import f90 from "./crp/L321-4-2.json";
+import f91 from "./double_residence/R322-17.json";
+import f92 from "./job_search_indemnity/R322-16.json";
+import f93 from "./mobility_transfer/R322-14.json";
+import f94 from "./mobility_transfer_l322_3/R322-14-1.json";
+import f95 from "./prp/L322-4-3.json";
+import f96 from "./relocation/R322-25.json";
+import f97 from "./temps_partiel/R322-7-1-EUR.json";
+import f98 from "./temps_partiel/R322-7-1-FRF.json";
+import f99 from "./training_lodging/R322-18.json";
+import f100 from "./transport_voucher/R322-15.json";
+import f101 from "./youth_mobility/R322-27.json";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
@@ -93,20 +109,36 @@ export const aidFiles: Record<string, unknown> = {
   "atd/aid.json": f72,
   "conversion/aid.json": f73,
   "crp/aid.json": f74,
-  "prp/aid.json": f75,
-  "temps_partiel/aid.json": f76,
+  "double_residence/aid.json": f75,
+  "job_search_indemnity/aid.json": f76,
+  "mobility_transfer/aid.json": f77,
+  "mobility_transfer_l322_3/aid.json": f78,
+  "prp/aid.json": f79,
+  "relocation/aid.json": f80,
+  "temps_partiel/aid.json": f81,
+  "training_lodging/aid.json": f82,
+  "transport_voucher/aid.json": f83,
+  "youth_mobility/aid.json": f84,
 };
 /** rules/<aid>/<version>.json: one aid rule per article version. */
 export const ruleVersionFiles: Record<string, unknown> = {
-  "aides_individuelles/L322-4-2005.json": f77,
-  "aides_individuelles/L322-4-older.json": f78,
-  "asfne/R322-7.json": f79,
-  "atd/R322-6.json": f80,
-  "conversion/L322-4-4.json": f81,
-  "crp/L321-4-2.json": f82,
-  "prp/L322-4-3.json": f83,
-  "temps_partiel/R322-7-1-EUR.json": f84,
-  "temps_partiel/R322-7-1-FRF.json": f85,
+  "aides_individuelles/L322-4-2005.json": f85,
+  "aides_individuelles/L322-4-older.json": f86,
+  "asfne/R322-7.json": f87,
+  "atd/R322-6.json": f88,
+  "conversion/L322-4-4.json": f89,
+  "crp/L321-4-2.json": f90,
+  "double_residence/R322-17.json": f91,
+  "job_search_indemnity/R322-16.json": f92,
+  "mobility_transfer/R322-14.json": f93,
+  "mobility_transfer_l322_3/R322-14-1.json": f94,
+  "prp/L322-4-3.json": f95,
+  "relocation/R322-25.json": f96,
+  "temps_partiel/R322-7-1-EUR.json": f97,
+  "temps_partiel/R322-7-1-FRF.json": f98,
+  "training_lodging/R322-18.json": f99,
+  "transport_voucher/R322-15.json": f100,
+  "youth_mobility/R322-27.json": f101,
 };
 /** rules/parameters: dated series copied from shared/data with their sources. */
 export const parameterFiles: Record<string, unknown> = {

@@ -55,3 +55,6 @@ export function parameterAt(rt: Runtime, id: string, date: string): ParameterAtD
     reference: step?.reference ?? null,
   };
 }
+
+/** Every version of an article, in order (the law timeline of `pnpm calc --article ID`). */
+export const articleTimeline = (rt: Runtime, id: string): ArticleFile | undefined => rt.articles.get(id);

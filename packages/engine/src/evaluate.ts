@@ -13,6 +13,8 @@ export interface ParsedCase {
   facts: FactMap;
   overrides: Map<string, D>;
   lang: Lang;
+  /** Brief explanation (plans): reasons without their compared values, no interpretations, no parameter list. */
+  brief?: boolean;
 }
 
 type Issue = { path: string; message: string };
@@ -29,9 +31,11 @@ export function parseOverrides(rt: Runtime, params: Record<string, string> | und
 
 /** Validate the facts of one case against its aid (or every aid when screening). */
 export function parseFacts(rt: Runtime, aid: string | undefined, facts: unknown, issues: Issue[], prefix = "facts"): FactMap {
-  const schema = aid === undefined ? rt.allFactsSchema : rt.aids.get(aid)?.schema;
-  if (!schema) return {};
-  const r = schema.safeParse(facts);
+  const a = aid === undefined ? undefined : rt.aids.get(aid);
+  if (aid !== undefined && !a) return {};
+  const fast = (a ? a.check : rt.allFactsCheck)(facts);
+  if (fast) return fast;
+  const r = (a ? a.schema : rt.allFactsSchema).safeParse(facts);
   if (r.success) return r.data;
   for (const i of zodIssues(r.error, [prefix])) {
     issues.push(i.message.startsWith("unknown field") ? { path: i.path, message: `unknown fact for ${aid ? `aid ${aid}` : "any aid"}` } : i);
@@ -134,14 +138,18 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
       unknown = true;
       for (const f of cond.inputs) if (facts[f] === undefined) missing.add(f);
     }
-    const values: Record<string, string | number | boolean | null> = {};
-    for (const f of cond.reads) values[f] = show(facts[f] ?? derived[f]);
-    return { rule: cond.id, passed, text: t(cond.text), citation: seg.conditions[i]!, values };
+    const reason: Reason = { rule: cond.id, passed, text: t(cond.text), citation: seg.conditions[i]! };
+    if (!c.brief) {
+      const values: Record<string, string | number | boolean | null> = {};
+      for (const f of cond.reads) values[f] = show(facts[f] ?? derived[f]);
+      reason.values = values;
+    }
+    return reason;
   });
 
   let status: Result["status"] = failed ? "ineligible" : unknown ? "undetermined" : "eligible";
   let out: Output | undefined;
-  const notes: string[] = file.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x.text)}`);
+  const notes: string[] = c.brief ? [] : file.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x.text)}`);
   if (status === "eligible") {
     missing.clear();
     for (const f of file.amountFacts) if (facts[f] === undefined) missing.add(f);
@@ -170,8 +178,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     if (missing.size) status = "undetermined";
   } else if (status === "ineligible") missing.clear();
 
-  const scope = facts.conventionScope as "departement" | "multi_departement" | undefined;
-  const authority = file.authority ? (scope && file.authority.byScope ? file.authority.byScope[scope] : file.authority.who) : null;
+  const authority = authorityFor(file.authority, facts);
   const result: Result = {
     aid: aid.def.id,
     date: c.date,
@@ -186,8 +193,8 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     notes,
     version: file.id,
     title: t(aid.def.title),
-    parameters: dedupe(used),
   };
+  if (!c.brief) result.parameters = dedupe(used);
   if (out) {
     for (const n of out.notes ?? []) notes.push(t(n));
     if (out.entitlements) result.entitlements = out.entitlements.map(t);
@@ -205,6 +212,16 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     }
   }
   return result;
+}
+
+/** Who decides, as printed; a scope or a fact may name the authority more precisely (R322-1-1, R322-31). */
+function authorityFor(a: CompiledVersion["file"]["authority"], facts: FactMap): string | null {
+  if (!a) return null;
+  const scope = facts.conventionScope as "departement" | "multi_departement" | undefined;
+  if (scope && a.byScope) return a.byScope[scope];
+  const value = a.byFact ? facts[a.byFact.fact] : undefined;
+  if (a.byFact && value !== undefined) return a.byFact.template.replace("{value}", String(value));
+  return a.who;
 }
 
 type ParamUse = NonNullable<Result["parameters"]>[number];

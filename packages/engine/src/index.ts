@@ -6,7 +6,8 @@ import * as rules from "@fne/rules";
 import type { Result, Screening } from "@fne/schema";
 import { evaluateParsed, parseCase } from "./evaluate.ts";
 import { loadRules, type Runtime } from "./load.ts";
-import { describeAids, articleAt, parameterAt } from "./catalog.ts";
+import { describeAids, articleAt, articleTimeline, parameterAt } from "./catalog.ts";
+import { evaluatePlanWith, planFromCsvRowsWith, type PlanOptions } from "./plan.ts";
 
 let runtime: Runtime | undefined;
 
@@ -27,11 +28,22 @@ export { parseCase, evaluateParsed, evaluateAid, conditionFacts, parseFacts, par
 export { compile, operators, compare } from "./conditions.ts";
 export { D, money, round2, currencyAt, FRF_PER_EUR } from "./decimal.ts";
 export { formulas } from "./aids/index.ts";
-export { describeAids, articleAt, parameterAt, type AidDescription, type ArticleAtDate, type ParameterAtDate } from "./catalog.ts";
+export { describeAids, articleAt, articleTimeline, parameterAt, type AidDescription, type ArticleAtDate, type ParameterAtDate } from "./catalog.ts";
 
 /** The aids with their facts, amounts and versions (GET /v1/aids, the web form). */
 export const listAids = () => describeAids(getRuntime());
 /** The article version in force at `date` (pnpm calc --article, GET /v1/articles/:id). */
 export const getArticle = (id: string, date: string) => articleAt(getRuntime(), id, date);
+/** Every version of an article (pnpm calc --article ID without a date). */
+export const getArticleTimeline = (id: string) => articleTimeline(getRuntime(), id);
+/** The ids of the articles in rules/articles. */
+export const listArticles = () => [...getRuntime().articles.keys()].sort();
 /** A dated parameter at `date` (GET /v1/parameters/:id). */
 export const getParameter = (id: string, date: string) => parameterAt(getRuntime(), id, date);
+
+/** Evaluate a layoff plan (CONTRACT.md): one result per employee in input order, totals, counts, scenarios. */
+export const evaluatePlan = (input: unknown, options?: PlanOptions) => evaluatePlanWith(getRuntime(), input, options);
+/** CSV rows (header = fact names plus `id` and `aid`) → a plan. */
+export const planFromCsvRows = (rows: Array<Record<string, string>>, opts: Parameters<typeof planFromCsvRowsWith>[2]) =>
+  planFromCsvRowsWith(getRuntime(), rows, opts);
+export { parsePlanEnvelope, PlanRun, employeeFromCsvRow, type PlanContext, type PlanOptions, type ScenarioSpec } from "./plan.ts";

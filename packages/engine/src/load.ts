@@ -17,7 +17,7 @@ import {
 import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
 import { compile, factsOf, type Predicate } from "./conditions.ts";
 import { D } from "./decimal.ts";
-import { factsSchema, mergeFactDefs, type FactsSchema } from "./facts.ts";
+import { compileFacts, factsSchema, mergeFactDefs, type FactsSchema } from "./facts.ts";
 import type { Derived, Formula } from "./formula.ts";
 import { buildSeries, type ParameterSeries } from "./parameters.ts";
 import { formulas as builtinFormulas } from "./aids/index.ts";
@@ -80,6 +80,8 @@ export interface AidRuntime {
   def: AidFile;
   path: string;
   schema: FactsSchema;
+  /** The same check as `schema`, compiled for speed (zod words the errors). */
+  check: ReturnType<typeof compileFacts>;
   versions: CompiledVersion[];
 }
 
@@ -90,6 +92,7 @@ export interface Runtime {
   /** Every fact of every aid: the screening mode's schema. */
   allFacts: Record<string, FactDef>;
   allFactsSchema: FactsSchema;
+  allFactsCheck: ReturnType<typeof compileFacts>;
 }
 
 function compileVersion(
@@ -117,6 +120,8 @@ function compileVersion(
   file.amountFacts.forEach((f, i) => {
     if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);
   });
+  const byFact = file.authority?.byFact?.fact;
+  if (byFact !== undefined && !(byFact in aid.facts)) throw fail("authority.byFact.fact", `unknown fact "${byFact}"`);
   file.parameters.forEach((p, i) => {
     if (!parameters.has(p)) throw fail(`parameters.${i}`, `unknown parameter "${p}" (not in rules/parameters)`);
   });
@@ -163,7 +168,7 @@ export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = 
   for (const [path, data] of Object.entries(files.aidFiles)) {
     const a = parse(AidFile, path, data);
     if (`${a.id}/aid.json` !== path) throw new RuleFileError(path, "id", `"${a.id}" does not match the folder name`);
-    aids.set(a.id, { def: a, path, schema: factsSchema(a.facts), versions: [] });
+    aids.set(a.id, { def: a, path, schema: factsSchema(a.facts), check: compileFacts(a.facts), versions: [] });
   }
   for (const [path, data] of Object.entries(files.ruleVersionFiles)) {
     const v = parse(RuleVersionFile, path, data);
@@ -184,5 +189,5 @@ export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = 
     }
   }
   const allFacts = mergeFactDefs([...aids.values()].map((a) => [a.def.id, a.def.facts]));
-  return { aids, articles, parameters, allFacts, allFactsSchema: factsSchema(allFacts) };
+  return { aids, articles, parameters, allFacts, allFactsSchema: factsSchema(allFacts), allFactsCheck: compileFacts(allFacts) };
 }

@@ -53,6 +53,12 @@ describe("loading rules/", () => {
     expect(loadWith("parameters/minimum_garanti.json", p, "parameterFiles")).toThrow(/parameters\/minimum_garanti\.json: values\.2\.value/);
   });
 
+  it("rejects an authority named by a fact the aid does not define", () => {
+    const v = clone(rules.ruleVersionFiles["youth_mobility/R322-27.json"]) as { authority: { byFact: { fact: string } } };
+    v.authority.byFact.fact = "workplaceDepartment";
+    expect(loadWith("youth_mobility/R322-27.json", v)).toThrow(/authority\.byFact\.fact: unknown fact "workplaceDepartment"/);
+  });
+
   it("rejects an impossible validity date", () => {
     const v = atdVersion();
     v.validTo = "2008-02-30";

@@ -87,7 +87,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 
 /** One condition of an aid, as the caseworker reads it. */
 export const RuleCondition = z.strictObject({
-  id: z.string().regex(/^[a-z_]+\.[a-z0-9-]+$/),
+  id: z.string().regex(/^[a-z][a-z0-9_]*\.[a-z0-9-]+$/),
   text: Text,
   citation: CitationRef,
   when: Condition,
@@ -112,6 +112,8 @@ export const Authority = z.strictObject({
   citation: CitationRef,
   /** For L322-4 conventions the scope decides: the fact conventionScope picks one of these. */
   byScope: z.strictObject({ departement: z.string(), multi_departement: z.string() }).optional(),
+  /** Who decides depends on a fact (R322-31: the préfet of the workplace's département): `{value}` in the template is that fact's value. */
+  byFact: z.strictObject({ fact: z.string().min(1), template: z.string().includes("{value}") }).optional(),
 });
 export type Authority = z.infer<typeof Authority>;
 
