@@ -11,6 +11,8 @@ import type { ErrorBody, ErrorCode, ErrorIssue } from "@fne/schema";
 declare module "fastify" {
   interface FastifyContextConfig {
     invalid?: ErrorCode;
+    /** The content types the route reads, named in a 415 (application/json when absent). */
+    accepts?: string[];
   }
 }
 
@@ -19,9 +21,9 @@ export const errorBody = (code: ErrorCode, message: string, issues: ErrorIssue[]
 });
 
 /** zod issues of a query or path parameter, named as the client wrote them. */
-export function badRequest(error: z.ZodError, where: "query" | "params"): InputError {
+export function badRequest(error: z.ZodError, where: "query" | "params", code: ErrorCode = "invalid_request"): InputError {
   const issues = error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join("."), message: i.message }));
-  return new InputError("invalid_request", `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  return new InputError(code, `invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
 }
 
 /** Fastify's own client errors (FST_ERR_CTP_*): status → the contract's code. */
@@ -31,7 +33,7 @@ function clientError(status: number, e: FastifyError, req: FastifyRequest): Erro
     return errorBody("payload_too_large", message, [{ path: "(body)", message }]);
   }
   if (status === 415) {
-    const message = `content type ${JSON.stringify(req.headers["content-type"] ?? "(none)")} not accepted: send application/json`;
+    const message = `content type ${JSON.stringify(req.headers["content-type"] ?? "(none)")} not accepted: send ${(req.routeOptions.config.accepts ?? ["application/json"]).join(" or ")}`;
     return errorBody("unsupported_media_type", message, [{ path: "(content-type)", message }]);
   }
   // Malformed or empty JSON (FST_ERR_CTP_INVALID_JSON_BODY, FST_ERR_CTP_EMPTY_JSON_BODY), a bad Content-Length, …

@@ -9,6 +9,7 @@ import { DateQuery } from "@fne/schema";
 import { badRequest, errorBody, onError, onNotFound } from "./errors.ts";
 import { limits } from "./limits.ts";
 import { openapiDocument } from "./openapi.ts";
+import { plansRoutes } from "./plans.ts";
 
 export interface ServerOptions {
   /** Origins allowed to call the API from a browser (embedding sites); "*" for any. None: same-origin only. */
@@ -37,6 +38,8 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   // Routes in a plugin: registered at ready(), after any onRoute hook a caller adds.
   app.register(async (api) => {
     api.post("/v1/evaluate", { bodyLimit: limits.caseBytes, config: { invalid: "invalid_case" } }, (req) => evaluate(req.body));
+
+    api.register(plansRoutes);
 
     api.get("/v1/aids", () => listAids());
 

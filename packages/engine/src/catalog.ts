@@ -1,5 +1,5 @@
 /** What the calculator knows, for forms, the API and the law timeline: aids, article versions, parameters. */
-import type { AidDescription, ArticleAtDate, ParameterAtDate } from "@fne/schema";
+import type { AidDescription, ArticleAtDate, ArticleFile, ParameterAtDate } from "@fne/schema";
 import { articleVersionAt } from "./articles.ts";
 import type { Runtime } from "./load.ts";
 import { inCurrency, stepAt } from "./parameters.ts";

@@ -48,7 +48,3 @@ export const ParameterAtDate = z.object({
   reference: z.string().nullable(),
 });
 export type ParameterAtDate = z.infer<typeof ParameterAtDate>;
-
-/** The query of GET /v1/articles/:id and GET /v1/parameters/:id: the date to read at. */
-export const DateQuery = z.object({ date: IsoDate });
-export type DateQuery = z.infer<typeof DateQuery>;
