@@ -7,17 +7,20 @@ import {
   AidDescription,
   ArticleAtDate,
   Case,
+  CsvPlanQuery,
+  DateQuery,
   ErrorBody,
-  IsoDate,
   ParameterAtDate,
+  Plan,
+  PlanResult,
   Result,
   Screening,
 } from "@fne/schema";
 import { limits } from "./limits.ts";
 
 /** Request shapes are rendered as the client writes them (input), responses as the server writes them (output). */
-const requests = { Case } as const;
-const responses = { Result, Screening, Error: ErrorBody, AidDescription, ArticleAtDate, ParameterAtDate } as const;
+const requests = { Case, Plan } as const;
+const responses = { Result, Screening, PlanResult, Error: ErrorBody, AidDescription, ArticleAtDate, ParameterAtDate } as const;
 
 function components(shapes: Record<string, z.ZodType>, io: "input" | "output") {
   const registry = z.registry<{ id: string }>();
@@ -30,13 +33,28 @@ function components(shapes: Record<string, z.ZodType>, io: "input" | "output") {
 const ref = (id: keyof typeof requests | keyof typeof responses) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...json(ref("Error")) });
-const dateParam = {
-  name: "date",
-  in: "query",
-  required: true,
-  description: "The date to read at (YYYY-MM-DD).",
-  schema: z.toJSONSchema(IsoDate),
-};
+/** Query parameters from a zod object; `required` as the shape says unless `optional` overrides it. */
+function queryParams(shape: z.ZodObject, descriptions: Record<string, string>, optional = false) {
+  const { properties = {}, required = [] } = z.toJSONSchema(shape, { io: "input" }) as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: !optional && required.includes(name),
+    description: descriptions[name],
+    schema,
+  }));
+}
+const dateParams = queryParams(DateQuery, { date: "The date to read at (YYYY-MM-DD)." });
+const planParams = queryParams(
+  CsvPlanQuery,
+  {
+    detail: "brief (default): reasons without the compared values; full: as POST /v1/evaluate.",
+    date: "With text/csv (required): the date of the plan.",
+    headcount: "With text/csv (required): the employer's headcount.",
+    proposesCRP: "With text/csv: whether the employer proposes the CRP (true/false).",
+  },
+  true, // date and headcount are required with text/csv only: a JSON plan carries them
+);
 const idParam = (what: string) => ({ name: "id", in: "path", required: true, description: what, schema: { type: "string" } });
 const invalid = error("Invalid input: the Error names each bad field in `issues[].path`.");
 
@@ -64,6 +82,28 @@ export function openapiDocument() {
           },
         },
       },
+      "/v1/plans": {
+        post: {
+          operationId: "evaluatePlan",
+          summary: "Evaluate a layoff plan: one entry per employee in input order (a bad row gets its own error), totals, counts, scenarios.",
+          parameters: planParams,
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: ref("Plan") },
+              "text/csv": {
+                schema: { type: "string", description: "One employee a row; header: `id`, `aid` and fact names; `,` or `;` between cells." },
+              },
+            },
+          },
+          responses: {
+            200: { description: "The PlanResult (streamed).", ...json(ref("PlanResult")) },
+            400: invalid,
+            413: error(`Body over ${limits.planBytes} bytes.`),
+            415: error("Content type other than application/json or text/csv."),
+          },
+        },
+      },
       "/v1/aids": {
         get: {
           operationId: "listAids",
@@ -75,7 +115,7 @@ export function openapiDocument() {
         get: {
           operationId: "getArticle",
           summary: "The article version in force at a date, with its validity and successor.",
-          parameters: [idParam("Article id, e.g. R322-6."), dateParam],
+          parameters: [idParam("Article id, e.g. R322-6."), ...dateParams],
           responses: { 200: { description: "The article at the date.", ...json(ref("ArticleAtDate")) }, 400: invalid, 404: error("Unknown article.") },
         },
       },
@@ -83,7 +123,7 @@ export function openapiDocument() {
         get: {
           operationId: "getParameter",
           summary: "A dated parameter (SMIC, minimum garanti, …) at a date, in that date's currency.",
-          parameters: [idParam("Parameter id, e.g. smic_horaire_brut."), dateParam],
+          parameters: [idParam("Parameter id, e.g. smic_horaire_brut."), ...dateParams],
           responses: { 200: { description: "The parameter at the date.", ...json(ref("ParameterAtDate")) }, 400: invalid, 404: error("Unknown parameter.") },
         },
       },

@@ -5,8 +5,7 @@
  * a bad plan is a 400 before anything is sent; a bad row is its own `error` inside the answer (CONTRACT.md);
  * the event loop is given back every ROWS_PER_CHUNK rows so that other requests are served meanwhile.
  */
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { CsvError, parse } from "csv-parse";
 import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -14,7 +13,6 @@ import { employeeFromCsvRow, getRuntime, InputError, parsePlanEnvelope, PlanRun,
 import { CsvPlanQuery, PlanQuery } from "@fne/schema";
 import type { z } from "zod";
 import { badRequest } from "./errors.ts";
-import { limits } from "./limits.ts";
 
 const ROWS_PER_CHUNK = 250;
 
@@ -35,38 +33,46 @@ function query<S extends z.ZodType>(shape: S, req: FastifyRequest): z.infer<S> {
   return q.data;
 }
 
-/** Counts the bytes of a body whose length Fastify does not check (a custom parser gets the raw stream). */
-function byteLimit(limit: number) {
-  let bytes = 0;
-  return new Transform({
-    transform(chunk: Buffer, _, next) {
-      bytes += chunk.length;
-      next(bytes > limit ? new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE() : null, chunk);
-    },
-  });
-}
-
-/** Streams the body through csv-parse; the query is checked first, so a bad one costs no reading. */
-async function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream): Promise<CsvBody> {
+/**
+ * Streams the body through csv-parse, counting its bytes (a custom parser gets the raw stream: Fastify's limit
+ * does not apply). Past the limit it stops listening without destroying the request, as Fastify's own parsers
+ * do, so that the client still reads the 413. The query is checked first, so a bad one costs no reading.
+ */
+function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream): Promise<CsvBody> {
   query(CsvPlanQuery, req);
-  const limit = req.routeOptions.bodyLimit ?? limits.planBytes;
-  if (Number(req.headers["content-length"]) > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
-  let header: string[] | undefined;
-  const records: string[][] = [];
-  try {
-    await pipeline(payload, byteLimit(limit), parse(csvOptions), async (rows: AsyncIterable<string[]>) => {
-      for await (const r of rows) {
+  const limit = req.routeOptions.bodyLimit!;
+  if (Number(req.headers["content-length"]) > limit) return Promise.reject(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+  return new Promise((resolve, reject) => {
+    const parser = parse(csvOptions);
+    let header: string[] | undefined;
+    const records: string[][] = [];
+    let bytes = 0;
+    const stop = (e: Error) => {
+      payload.removeListener("data", onData);
+      payload.removeListener("end", onEnd);
+      payload.removeListener("error", onError);
+      reject(e);
+    };
+    function onData(chunk: Buffer) {
+      bytes += chunk.length;
+      if (bytes > limit) stop(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+      else parser.write(chunk);
+    }
+    const onEnd = () => parser.end();
+    // A body cut short by the client is its fault, as Fastify's own parsers say (400).
+    const onError = (e: Error & { statusCode?: number }) => stop(Object.assign(e, { statusCode: e.statusCode ?? 400 }));
+    parser.on("readable", () => {
+      for (let r: string[] | null; (r = parser.read() as string[] | null) !== null; ) {
         if (header) records.push(r);
         else header = r.map((h) => h.trim());
       }
     });
-  } catch (e) {
-    if (e instanceof CsvError) throw new InputError("invalid_plan", `CSV: ${e.message}`, [{ path: "(body)", message: e.message }]);
-    // A body cut short by the client is its fault, as Fastify's own parsers say (400).
-    if ((e as { statusCode?: number }).statusCode === undefined) Object.assign(e as object, { statusCode: 400 });
-    throw e;
-  }
-  return new CsvBody(header ?? [], records);
+    parser.on("error", (e) => stop(e instanceof CsvError ? new InputError("invalid_plan", `CSV: ${e.message}`, [{ path: "(body)", message: e.message }]) : e));
+    parser.on("end", () => resolve(new CsvBody(header ?? [], records)));
+    payload.on("data", onData);
+    payload.on("end", onEnd);
+    payload.on("error", onError);
+  });
 }
 
 function* csvEmployees({ header, records }: CsvBody) {
@@ -114,11 +120,11 @@ function evaluatePlanRoute(req: FastifyRequest, reply: FastifyReply) {
 }
 
 /** The plans route, with its CSV parser (scoped to this plugin: other routes still refuse text/csv). */
-export async function plansRoutes(api: FastifyInstance) {
+export async function plansRoutes(api: FastifyInstance, { bodyLimit }: { bodyLimit: number }) {
   api.addContentTypeParser("text/csv", (req: FastifyRequest, payload: NodeJS.ReadableStream) => readCsv(req, payload));
   api.post(
     "/v1/plans",
-    { bodyLimit: limits.planBytes, config: { invalid: "invalid_plan", accepts: ["application/json", "text/csv"] } },
+    { bodyLimit, config: { invalid: "invalid_plan", accepts: ["application/json", "text/csv"] } },
     evaluatePlanRoute,
   );
 }

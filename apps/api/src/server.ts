@@ -7,7 +7,7 @@ import cors from "@fastify/cors";
 import { evaluate, getArticle, getParameter, getRuntime, listAids } from "@fne/engine";
 import { DateQuery } from "@fne/schema";
 import { badRequest, errorBody, onError, onNotFound } from "./errors.ts";
-import { limits } from "./limits.ts";
+import { limits as defaultLimits, type Limits } from "./limits.ts";
 import { openapiDocument } from "./openapi.ts";
 import { plansRoutes } from "./plans.ts";
 
@@ -16,6 +16,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** Fastify's pino logger options; false (the default) for silence, as in tests. */
   logger?: FastifyServerOptions["logger"];
+  /** Body limits in bytes (1 MiB for a case, 50 MiB for a plan by default). */
+  limits?: Partial<Limits>;
 }
 
 /** Query and path parameters of the catalog routes: `date` must be a calendar date. */
@@ -26,6 +28,7 @@ function dateOf(query: unknown): string {
 }
 
 export function buildServer(options: ServerOptions = {}): FastifyInstance {
+  const limits = { ...defaultLimits, ...options.limits };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.caseBytes });
   getRuntime(); // load and compile the rules now: a malformed rule file fails at start-up, not on the first request
   app.setErrorHandler(onError);
@@ -39,7 +42,7 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   app.register(async (api) => {
     api.post("/v1/evaluate", { bodyLimit: limits.caseBytes, config: { invalid: "invalid_case" } }, (req) => evaluate(req.body));
 
-    api.register(plansRoutes);
+    api.register(plansRoutes, { bodyLimit: limits.planBytes });
 
     api.get("/v1/aids", () => listAids());
 
