@@ -1,5 +1,5 @@
 /**
- * Fuzzing the API with what clients get wrong: random JSON, random bytes, valid cases mutated (wrong types,
+ * Fuzzing the API (cases and plans) with what clients get wrong: random JSON, random bytes, valid cases mutated (wrong types,
  * unknown fields, huge numbers, deep nesting, bad dates, strings for objects), and well-typed facts with extreme
  * values. Whatever is sent: never a 5xx, a 4xx is always the contract's Error, a 200 is a Result or a screening.
  */
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { listAids } from "@fne/engine";
-import { ErrorBody, Result, Screening, type FactDef } from "@fne/schema";
+import { ErrorBody, PlanResult, Result, Screening, type FactDef } from "@fne/schema";
 import { buildServer } from "../src/server.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
@@ -24,15 +24,15 @@ let sent = 0;
 const statuses = new Map<number, number>();
 
 /** Send one body; check the answer's class and shape. */
-async function check(payload: string, contentType = "application/json") {
+async function check(payload: string, contentType = "application/json", url = "/v1/evaluate") {
   sent++;
-  const res = await app.inject({ method: "POST", url: "/v1/evaluate", headers: { "content-type": contentType }, payload });
+  const res = await app.inject({ method: "POST", url, headers: { "content-type": contentType }, payload });
   statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
   if (res.statusCode >= 500) throw new Error(`${res.statusCode} for ${payload.slice(0, 500)}: ${res.body.slice(0, 500)}`);
   const body = res.json();
   if (res.statusCode === 200) {
-    const ok = Result.safeParse(body).success || Screening.safeParse(body).success;
-    if (!ok) throw new Error(`200 that is neither a Result nor a screening for ${payload.slice(0, 300)}`);
+    const ok = url === "/v1/evaluate" ? Result.safeParse(body).success || Screening.safeParse(body).success : PlanResult.safeParse(body).success;
+    if (!ok) throw new Error(`200 that is not the route's answer for ${payload.slice(0, 300)}`);
   } else {
     const e = ErrorBody.safeParse(body);
     if (!e.success) throw new Error(`${res.statusCode} without a contract Error for ${payload.slice(0, 300)}: ${res.body.slice(0, 300)}`);
@@ -118,7 +118,27 @@ const typedCase = fc.constantFrom(...listAids()).chain((aid) =>
   ),
 );
 
-describe("fuzzing POST /v1/evaluate", { timeout: 180_000 }, () => {
+// ---- plans: a valid plan mutated, and CSV text ------------------------------------------------------
+const validPlan = {
+  date: "2006-10-02",
+  employer: { headcount: 250, proposesCRP: true },
+  employees: examples.filter((e) => typeof e.aid === "string").map((e, i) => ({ id: `E${i}`, aid: e.aid, facts: e.facts })),
+  scenarios: [{ name: "without CRP", employer: { proposesCRP: false } }],
+};
+const mutatedPlan = fc
+  .tuple(fc.array(fc.nat(), { maxLength: 5 }), hostile, fc.oneof(fc.constantFrom("date", "employer", "employees", "scenarios", "parameters", "facts", "id", "aid"), fc.string({ maxLength: 8 })))
+  .map(([steps, v, key]) => JSON.stringify(mutate(validPlan, steps, v, key)));
+const csvCell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("", "true", "oui", "1,5", "2500.00", "-1", "1996-02-30", '"', '""', "crp", "atd", "\r"));
+const csvText = fc
+  .array(fc.array(csvCell, { minLength: 1, maxLength: 6 }), { maxLength: 8 })
+  .chain((rows) => fc.constantFrom(",", ";", "\t").map((sep) => rows.map((r) => r.join(sep)).join("\n")));
+const csvQuery = fc.oneof(
+  fc.constant("?date=2006-10-02&headcount=250"),
+  fc.tuple(fc.oneof(fc.constant("1996-03-01"), fc.string({ maxLength: 10 })), fc.oneof(fc.nat().map(String), fc.string({ maxLength: 5 })), fc.constantFrom("", "&proposesCRP=true", "&proposesCRP=x", "&detail=full"))
+    .map(([d, h, rest]) => `?date=${encodeURIComponent(d)}&headcount=${encodeURIComponent(h)}${rest}`),
+);
+
+describe("fuzzing POST /v1/evaluate and POST /v1/plans", { timeout: 300_000 }, () => {
   it("random JSON documents", async () => {
     await fc.assert(fc.asyncProperty(fc.json({ maxDepth: 4 }), (j) => check(j)), { numRuns: 1200 });
   });
@@ -142,8 +162,16 @@ describe("fuzzing POST /v1/evaluate", { timeout: 180_000 }, () => {
     await fc.assert(fc.asyncProperty(typedCase, (c) => check(JSON.stringify(c))), { numRuns: 1500 });
   });
 
+  it("plans: valid plans mutated", async () => {
+    await fc.assert(fc.asyncProperty(mutatedPlan, (j) => check(j, "application/json", "/v1/plans")), { numRuns: 800 });
+  });
+
+  it("plans: random CSV text under random queries", async () => {
+    await fc.assert(fc.asyncProperty(csvText, csvQuery, (csv, q) => check(csv, "text/csv", `/v1/plans${q}`)), { numRuns: 600 });
+  });
+
   it("sent at least 5,000 bodies, with both successes and errors", () => {
-    expect(sent).toBeGreaterThanOrEqual(5000);
+    expect(sent).toBeGreaterThanOrEqual(6000);
     expect(statuses.get(200)).toBeGreaterThan(100);
     expect(statuses.get(400)).toBeGreaterThan(100);
     expect([...statuses.keys()].every((s) => s < 500)).toBe(true);
