@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
+import { planFromCsvRows } from "@fne/engine";
+import { planCsv } from "../../../bench/gen-plan.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,6 +24,8 @@ interface Scenario {
   /** A POST body; none: GET. */
   body?: string;
   contentType?: string;
+  /** Concurrent connections (BENCH_CONNECTIONS by default). */
+  connections?: number;
 }
 
 const example = (f: string) => readFileSync(`${root}examples/${f}`, "utf8");
@@ -31,6 +35,17 @@ const scenarios: Scenario[] = [
   { name: "POST /v1/evaluate (crp)", path: "/v1/evaluate", body: example("crp.json") },
   { name: "POST /v1/evaluate (screening, every aid)", path: "/v1/evaluate", body: example("screening.json") },
 ];
+
+// A 1,000-employee CRP plan (bench/gen-plan.ts), as CSV and as JSON; 2 connections: each plan takes a while.
+const plan = { date: "2006-10-02", headcount: 1000, proposesCRP: true };
+const csv = planCsv(1000);
+const [header, ...lines] = csv.trim().split("\n").map((l) => l.split(","));
+const planJson = JSON.stringify(planFromCsvRows(lines.map((l) => Object.fromEntries(header!.map((h, j) => [h, l[j] ?? ""]))), plan));
+const planQuery = `?date=${plan.date}&headcount=${plan.headcount}&proposesCRP=${plan.proposesCRP}`;
+scenarios.push(
+  { name: "POST /v1/plans (1,000 employees, JSON)", path: "/v1/plans", body: planJson, connections: 2 },
+  { name: "POST /v1/plans (1,000 employees, CSV)", path: `/v1/plans${planQuery}`, body: csv, contentType: "text/csv", connections: 2 },
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -72,7 +87,7 @@ async function run(base: string, s: Scenario, pid: number, duration = seconds) {
   const r = await autocannon({
     url: `${base}${s.path}`,
     ...(s.body === undefined ? { method: "GET" } : { method: "POST", headers: { "content-type": s.contentType ?? "application/json" }, body: s.body }),
-    connections,
+    connections: s.connections ?? connections,
     duration,
   });
   const cpu1 = cpuSeconds(pid);
@@ -92,7 +107,7 @@ async function main() {
   });
   try {
     await waitUntilUp(base, child);
-    console.log(`API load, ${base}, ${connections} connections, ${seconds} s per scenario; load average before: ${load()}`);
+    console.log(`API load, ${base}, ${connections} connections (2 for plans), ${seconds} s per scenario; load average before: ${load()}`);
     const rows = [];
     for (const s of scenarios) {
       await run(base, s, child.pid!, 2); // warm-up (JIT, connection set-up), not counted

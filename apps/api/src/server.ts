@@ -35,6 +35,16 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   app.setNotFoundHandler(onNotFound);
   // Bodies are JSON (and CSV for plans): a text/plain body is refused with 415, not handed to the engine as a string.
   app.removeContentTypeParser("text/plain");
+  // Once close() has begun, answer in-flight requests with `Connection: close`: a keep-alive client would
+  // otherwise hold the shutdown until its idle timeout.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", (_req, reply, payload, done) => {
+    if (closing) reply.header("connection", "close");
+    done(null, payload);
+  });
   const origins = options.corsOrigins ?? [];
   if (origins.length) app.register(cors, { origin: origins.includes("*") ? "*" : origins, methods: ["GET", "POST"] });
 
