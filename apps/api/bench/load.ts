@@ -100,7 +100,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 async function main() {
   const port = await freePort();
   const base = `http://${host}:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
+  const child = spawn(process.execPath, ["apps/api/run.mjs"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: host, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     stdio: ["ignore", "ignore", "inherit"],
