@@ -60,6 +60,7 @@ describe("caseworker form", () => {
     await page.getByRole("button", { name: "Calculer" }).click();
     const field = form().locator(".fne-field", { has: page.getByLabel("Heures mensuelles du nouvel emploi") });
     await expect.poll(() => field.locator(".fne-error").count()).toBe(1);
+    expect(await field.locator(".fne-error").innerText()).toBe("un nombre est attendu");
     expect(await form().getByLabel("Heures mensuelles du nouvel emploi").getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: artifact("case-error.png"), fullPage: true });
   });

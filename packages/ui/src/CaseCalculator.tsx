@@ -10,7 +10,7 @@ import { ArticlePanel, type GetArticle } from "./ArticlePanel.tsx";
 import { caseFromDraft, draftToQuery, factFields, type CaseDraft, type FactField } from "./draft.ts";
 import { CaseError, resolveEvaluate, type Evaluate } from "./evaluator.ts";
 import { FactInput } from "./FactInput.tsx";
-import { pick, tr, type Lang } from "./i18n.ts";
+import { issueMessage, pick, tr, type Lang } from "./i18n.ts";
 import { ResultView, StatusBadge } from "./ResultView.tsx";
 
 export interface CaseCalculatorProps {
@@ -97,7 +97,11 @@ export function CaseCalculator(props: CaseCalculatorProps) {
   };
 
   const issues = outcome.kind === "invalid" ? outcome.issues : [];
-  const errorAt = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join("; ") || undefined;
+  const errorAt = (path: string) =>
+    issues
+      .filter((i) => i.path === path)
+      .map((i) => issueMessage(lang, i.message))
+      .join("; ") || undefined;
   const focusField = (path: string) => {
     const name = path.startsWith("facts.") ? fieldId(path.slice(6)) : `${uid}-${path}`;
     (rootRef.current?.querySelector(`[id="${name}"]`) as HTMLElement | null)?.focus();
@@ -119,7 +123,7 @@ export function CaseCalculator(props: CaseCalculatorProps) {
                   <button type="button" className="fne-link" onClick={() => focusField(i.path)}>
                     {labelOfPath(i.path, fields, lang)}
                   </button>{" "}
-                  : {i.message}
+                  : {issueMessage(lang, i.message)}
                 </li>
               ))}
             </ul>

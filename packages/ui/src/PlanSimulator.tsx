@@ -2,13 +2,12 @@
  * The employer's layoff-plan simulator: a CSV plan in (dropped or picked), evaluated in a Web Worker with a
  * progress bar, then the totals, the comparison "offer the CRP or not", and the sortable, filterable table.
  */
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import Decimal from "decimal.js";
-import { stringify } from "csv-stringify/browser/esm/sync";
 import type { ErrorIssue } from "@fne/schema";
 import { tr, type Key, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
-import type { PlanMessage, PlanOutcome, PlanRequest, PlanRow } from "./plan-run.ts";
+import { STATUSES, type PlanAlternative, type PlanCommand, type PlanMessage, type PlanOutcome, type PlanRequest, type SortKey, type TablePage, type TableQuery } from "./plan-run.ts";
 import { StatusBadge } from "./ResultView.tsx";
 import { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
 import { CostChart } from "./CostChart.tsx";
@@ -27,10 +26,6 @@ type State =
   | { kind: "done"; outcome: PlanOutcome }
   | { kind: "error"; message: string; issues: ErrorIssue[] };
 
-const PAGE = 50;
-const STATUSES = ["eligible", "ineligible", "undetermined", "no_law", "invalid"] as const;
-type SortKey = "n" | "id" | "aid" | "status" | "employer" | "state" | "employee";
-const MONEY_KEYS = new Set<SortKey>(["employer", "state", "employee"]);
 
 export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimulatorProps) {
   const uid = useId();
@@ -39,29 +34,59 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
   const [proposesCRP, setProposesCRP] = useState<boolean>(samplePlanOptions.proposesCRP);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
+  const [alternative, setAlternative] = useState<PlanAlternative | null>(null);
+  const [page, setPage] = useState<TablePage | null>(null);
   const [dragging, setDragging] = useState(false);
-  const worker = useRef<Worker | null>(null);
+  // A worker started at once (it compiles the rules while the user picks a file) and kept between runs;
+  // a run superseded before it ends (new file, new options) ends with its worker.
+  const worker = useRef<{ w: Worker; busy: boolean } | null>(null);
+  const idle = () => {
+    if (!worker.current) worker.current = { w: createWorker(), busy: false };
+    return worker.current;
+  };
+  useEffect(() => {
+    idle();
+    return () => {
+      worker.current?.w.terminate();
+      worker.current = null;
+    };
+  }, [createWorker]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Each run gets its own worker; a new run (or leaving the page) ends the previous one.
   useEffect(() => {
     if (!file) return;
-    const hc = Number(headcount);
-    const req: PlanRequest = { csv: file.text, date, headcount: Number.isInteger(hc) && headcount.trim() !== "" ? hc : -1, proposesCRP, lang };
-    const w = createWorker();
-    worker.current = w;
+    const hc = headcount.trim() === "" ? Number.NaN : Number(headcount);
+    const req: PlanRequest = { csv: file.text, date, headcount: Number.isInteger(hc) ? hc : -1, proposesCRP, lang };
+    const run = idle();
+    run.busy = true;
     setState({ kind: "running", done: 0, total: 0 });
-    w.onmessage = (e: MessageEvent<PlanMessage>) => {
+    setAlternative(null);
+    run.w.onmessage = (e: MessageEvent<PlanMessage>) => {
       const m = e.data;
       if (m.type === "progress") setState({ kind: "running", done: m.done, total: m.total });
-      else {
-        setState(m.type === "done" ? { kind: "done", outcome: m.outcome } : { kind: "error", message: m.message, issues: m.issues });
-        w.terminate();
+      else if (m.type === "done") {
+        setState({ kind: "done", outcome: m.outcome });
+        setPage(m.outcome.page);
+      } else if (m.type === "view") setPage(m.page);
+      else if (m.type === "csv") download(m.text);
+      else if (m.type === "alternative") {
+        setAlternative(m.alternative);
+        run.busy = false;
+      } else {
+        setState({ kind: "error", message: m.message, issues: m.issues });
+        run.busy = false;
       }
     };
-    w.onerror = (e) => setState({ kind: "error", message: e.message, issues: [] });
-    w.postMessage(req);
-    return () => w.terminate();
-  }, [file, date, headcount, proposesCRP, lang, createWorker]);
+    run.w.onerror = (e) => {
+      setState({ kind: "error", message: e.message, issues: [] });
+      run.busy = false;
+    };
+    run.w.postMessage({ type: "run", req } satisfies PlanCommand);
+    return () => {
+      if (!run.busy) return;
+      run.w.terminate();
+      if (worker.current === run) worker.current = null;
+    };
+  }, [file, date, headcount, proposesCRP, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const readFile = async (f: File | undefined) => {
     if (f) setFile({ name: f.name, text: await f.text() });
@@ -144,58 +169,93 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
           )}
         </div>
       )}
-      {state.kind === "done" && <PlanOutcomeView outcome={state.outcome} lang={lang} />}
+      {state.kind === "done" && page && (
+        <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} />
+      )}
     </div>
   );
 }
 
-function PlanOutcomeView({ outcome: o, lang }: { outcome: PlanOutcome; lang: Lang }) {
-  const asEntered = o.proposesCRP ? o.withCRP : o.withoutCRP;
+/** Save the results CSV the worker made. */
+function download(text: string) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  a.download = "plan-resultats.csv";
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+}
+
+type Ask = (c: PlanCommand) => void;
+
+function PlanOutcomeView({
+  outcome: o,
+  alternative,
+  page,
+  ask,
+  lang,
+}: {
+  outcome: PlanOutcome;
+  alternative: PlanAlternative | null;
+  page: TablePage;
+  ask: Ask;
+  lang: Lang;
+}) {
   const money = (v: string) => formatMoney(v, o.currency, lang);
-  const diff = (k: keyof PlanOutcome["withCRP"]["totals"]) =>
-    new Decimal(o.withoutCRP.totals[k]).minus(o.withCRP.totals[k]).toFixed(2, Decimal.ROUND_HALF_UP);
-  const keys = ["employerCost", "stateCost", "employeeAllocations"] as const;
   return (
     <section className="fne-plan-outcome" aria-label={tr(lang, "results")}>
       <h3>{tr(lang, "totals")}</h3>
       <p className="fne-help">
-        {o.employees.toLocaleString(lang)} {lang === "fr" ? "salariés" : "employees"} — {o.date} — {tr(lang, "duration")} {o.ms} ms
+        {o.employees.toLocaleString(lang)} {lang === "fr" ? "salariés" : "employees"} — {o.date} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
+        {tr(lang, "duration")} {o.ms} ms
       </p>
       <dl className="fne-cards" data-testid="plan-totals">
-        {keys.map((k) => (
+        {TOTALS.map((k) => (
           <div className="fne-card" key={k}>
             <dt>{tr(lang, k)}</dt>
-            <dd data-total={k}>{money(asEntered.totals[k])}</dd>
+            <dd data-total={k}>{money(o.totals[k])}</dd>
           </div>
         ))}
-        <div className="fne-card">
-          <dt>{tr(lang, "counts")}</dt>
-          <dd className="fne-counts">
-            {STATUSES.map((s) => (
-              <span key={s} data-count={s}>
-                <StatusBadge status={s} lang={lang} /> {asEntered.counts[s]}{" "}
-              </span>
-            ))}
-          </dd>
-        </div>
       </dl>
-
+      <ul className="fne-counts" aria-label={tr(lang, "counts")}>
+        {STATUSES.map((s) => (
+          <li key={s} data-count={s}>
+            <StatusBadge status={s} lang={lang} /> <strong>{o.counts[s].toLocaleString(lang)}</strong>
+          </li>
+        ))}
+      </ul>
       <h3>{tr(lang, "scenarios")}</h3>
+      {alternative ? <Comparison outcome={o} alternative={alternative} lang={lang} /> : <p role="status">{tr(lang, "computing")}</p>}
+      <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} />
+    </section>
+  );
+}
+
+const TOTALS = ["employerCost", "stateCost", "employeeAllocations"] as const;
+
+/** The plan with and without the CRP offer, and what not offering it costs more (L321-4-2: the penalty). */
+function Comparison({ outcome: o, alternative, lang }: { outcome: PlanOutcome; alternative: PlanAlternative; lang: Lang }) {
+  const mine = { totals: o.totals };
+  const withCRP = o.proposesCRP ? mine : alternative;
+  const withoutCRP = o.proposesCRP ? alternative : mine;
+  const money = (v: string) => formatMoney(v, o.currency, lang);
+  const diff = (k: (typeof TOTALS)[number]) => new Decimal(withoutCRP.totals[k]).minus(withCRP.totals[k]).toFixed(2, Decimal.ROUND_HALF_UP);
+  return (
+    <>
       <table className="fne-compare" data-testid="plan-compare">
         <thead>
           <tr>
-            <th scope="col"></th>
+            <td></td>
             <th scope="col">{tr(lang, "withCRP")}</th>
             <th scope="col">{tr(lang, "withoutCRP")}</th>
             <th scope="col">{tr(lang, "difference")}</th>
           </tr>
         </thead>
         <tbody>
-          {keys.map((k) => (
+          {TOTALS.map((k) => (
             <tr key={k}>
               <th scope="row">{tr(lang, k)}</th>
-              <td>{money(o.withCRP.totals[k])}</td>
-              <td>{money(o.withoutCRP.totals[k])}</td>
+              <td>{money(withCRP.totals[k])}</td>
+              <td>{money(withoutCRP.totals[k])}</td>
               <td data-diff={k}>{money(diff(k))}</td>
             </tr>
           ))}
@@ -206,51 +266,27 @@ function PlanOutcomeView({ outcome: o, lang }: { outcome: PlanOutcome; lang: Lan
         lang={lang}
         currency={o.currency}
         series={[
-          { label: tr(lang, "withCRP"), totals: o.withCRP.totals },
-          { label: tr(lang, "withoutCRP"), totals: o.withoutCRP.totals },
+          { label: tr(lang, "withCRP"), totals: withCRP.totals },
+          { label: tr(lang, "withoutCRP"), totals: withoutCRP.totals },
         ]}
       />
-      <ResultsTable rows={o.rows} lang={lang} currency={o.currency} />
-    </section>
+    </>
   );
 }
 
-function ResultsTable({ rows, lang, currency }: { rows: PlanRow[]; lang: Lang; currency: PlanOutcome["currency"] }) {
+/** One page of the rows the worker holds; sorting, filtering and paging are asked of it. */
+function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask; lang: Lang; currency: PlanOutcome["currency"] }) {
   const uid = useId();
-  const [filter, setFilter] = useState<string>("");
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "n", dir: 1 });
-  const [page, setPage] = useState(0);
-  const shown = useMemo(() => {
-    const f = filter ? rows.filter((r) => r.status === filter) : rows.slice();
-    const { key, dir } = sort;
-    const cmp = MONEY_KEYS.has(key)
-      ? (a: PlanRow, b: PlanRow) => new Decimal(a[key] || "0").cmp(b[key] || "0")
-      : key === "n"
-        ? (a: PlanRow, b: PlanRow) => a.n - b.n
-        : (a: PlanRow, b: PlanRow) => String(a[key]).localeCompare(String(b[key]), lang, { numeric: true });
-    return f.sort((a, b) => dir * cmp(a, b) || a.n - b.n);
-  }, [rows, filter, sort, lang]);
-  useEffect(() => setPage(0), [filter, sort, rows]);
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
-  const slice = shown.slice(page * PAGE, page * PAGE + PAGE);
-  const amountKeys = useMemo(() => [...new Set(rows.flatMap((r) => Object.keys(r.amounts)))], [rows]);
-
-  const exportCsv = () => {
-    const header = ["id", "aid", "status", "note", "employerCost", "stateCost", "employeeAllocations", ...amountKeys];
-    const body = shown.map((r) => [r.id, r.aid, r.status, r.note, r.employer, r.state, r.employee, ...amountKeys.map((k) => (r.amounts[k] === undefined ? "" : String(r.amounts[k])))]);
-    const blob = new Blob([stringify([header, ...body])], { type: "text/csv;charset=utf-8" });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = "plan-resultats.csv";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 0);
-  };
+  const q = page.query;
+  const view = (change: Partial<TableQuery>) => ask({ type: "view", query: { ...q, page: 0, ...change } });
+  const pages = Math.max(1, Math.ceil(page.matched / q.pageSize));
+  const exportCsv = () => ask({ type: "export", query: q });
 
   const col = (key: SortKey, label: Key | string, num = false) => (
-    <th scope="col" className={num ? "fne-num" : undefined} aria-sort={sort.key === key ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
-      <button type="button" className="fne-sort" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
+    <th scope="col" className={num ? "fne-num" : undefined} aria-sort={q.sort === key ? (q.dir === 1 ? "ascending" : "descending") : "none"}>
+      <button type="button" className="fne-sort" onClick={() => view({ sort: key, dir: q.sort === key ? ((-q.dir) as 1 | -1) : 1 })}>
         {label}
-        {sort.key === key ? (sort.dir === 1 ? " ▲" : " ▼") : ""}
+        {q.sort === key ? (q.dir === 1 ? " ▲" : " ▼") : ""}
       </button>
     </th>
   );
@@ -261,7 +297,7 @@ function ResultsTable({ rows, lang, currency }: { rows: PlanRow[]; lang: Lang; c
       <div className="fne-toolbar fne-noprint">
         <div className="fne-field">
           <label htmlFor={`${uid}-filter`}>{tr(lang, "filterStatus")}</label>
-          <select id={`${uid}-filter`} value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <select id={`${uid}-filter`} value={q.filter} onChange={(e) => view({ filter: e.target.value })}>
             <option value="">{tr(lang, "all")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -289,7 +325,7 @@ function ResultsTable({ rows, lang, currency }: { rows: PlanRow[]; lang: Lang; c
             </tr>
           </thead>
           <tbody>
-            {slice.map((r) => (
+            {page.rows.map((r) => (
               <tr key={`${r.n}-${r.aid}`}>
                 <td className="fne-num">{r.n}</td>
                 <td>{r.id}</td>
@@ -307,13 +343,13 @@ function ResultsTable({ rows, lang, currency }: { rows: PlanRow[]; lang: Lang; c
         </table>
       </div>
       <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
-        <button type="button" className="fne-button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
+        <button type="button" className="fne-button" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
           {tr(lang, "previous")}
         </button>
         <span>
-          {tr(lang, "page")} {page + 1} / {pages} — {shown.length.toLocaleString(lang)} {tr(lang, "rowsShown")}
+          {tr(lang, "page")} {q.page + 1} / {pages} — {page.matched.toLocaleString(lang)} {tr(lang, "rowsShown")}
         </span>
-        <button type="button" className="fne-button" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)}>
+        <button type="button" className="fne-button" disabled={q.page + 1 >= pages} onClick={() => view({ page: q.page + 1 })}>
           {tr(lang, "next")}
         </button>
       </nav>

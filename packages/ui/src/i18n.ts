@@ -116,3 +116,25 @@ export const tr = (lang: Lang, key: Key): string => strings[key][lang];
 
 /** A text of the rules (labels, help) in `lang`. */
 export const pick = (lang: Lang, text: Text | undefined): string => (text ? text[lang] : "");
+
+/** The engine words its input errors in English; the French interface shows the usual ones in French. */
+const FRENCH_ISSUES: Array<[RegExp, string]> = [
+  [/^expected a number$/, "un nombre est attendu"],
+  [/^expected true or false$/, "oui ou non est attendu"],
+  [/^expected an amount such as/, "un montant est attendu, par exemple 1234,56"],
+  [/^expected a decimal number such as/, "un nombre décimal est attendu, par exemple 1234,50"],
+  [/^must be zero or more$/, "doit être positif ou nul"],
+  [/^must be a whole number$/, "doit être un nombre entier"],
+  [/^expected one of (.*)$/, "valeurs possibles : $1"],
+  [/^expected a date YYYY-MM-DD$/, "une date est attendue"],
+  [/^not a calendar date$/, "cette date n'existe pas"],
+  [/^Too small: expected number to be >=?(.*)$/, "doit être au moins $1"],
+  [/^Too big: expected number to be <=?(.*)$/, "doit être au plus $1"],
+  [/^Too small: expected string to have >=1 characters$/, "ne peut pas être vide"],
+];
+
+export function issueMessage(lang: Lang, message: string): string {
+  if (lang === "en") return message;
+  for (const [re, fr] of FRENCH_ISSUES) if (re.test(message)) return message.replace(re, fr);
+  return message;
+}

@@ -12,7 +12,8 @@ export const css = `
 .fne h1 { font-size: 1.6rem; } .fne h2 { font-size: 1.3rem; } .fne h3 { font-size: 1.1rem; } .fne h4 { font-size: 1rem; }
 .fne p { margin: .25rem 0; }
 .fne :focus-visible { outline: 3px solid var(--fne-focus); outline-offset: 2px; }
-.fne button, .fne input, .fne select { font: inherit; color: inherit; }
+.fne button { font: inherit; }
+.fne input, .fne select { font: inherit; color: inherit; }
 .fne input, .fne select { border: 1px solid #6b7180; border-radius: 4px; padding: .4rem .5rem; background: #fff; min-height: 2.4rem; width: 100%; }
 .fne input[aria-invalid="true"], .fne select[aria-invalid="true"] { border: 2px solid var(--fne-ko); }
 .fne-button { border: 1px solid var(--fne-blue); background: #fff; color: var(--fne-blue); border-radius: 4px; padding: .45rem 1rem; cursor: pointer; }
@@ -95,6 +96,7 @@ export const css = `
 .fne-drop-active { border-color: var(--fne-blue); background: var(--fne-blue-bg); }
 .fne-progress { width: 100%; height: 1.25rem; }
 .fne-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+.fne-counts { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .fne-card { border: 1px solid var(--fne-line); border-radius: 6px; padding: .75rem 1rem; }
 .fne-card dt { color: var(--fne-muted); font-size: .9rem; }
 .fne-card dd { margin: 0; font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
