@@ -7,7 +7,7 @@ import { stringify } from "csv-stringify/browser/esm/sync";
 import Decimal from "decimal.js";
 import { evaluatePlan, InputError, planFromCsvRows } from "@fne/engine";
 import type { Counts, ErrorIssue, PlanResult, Status, Totals } from "@fne/schema";
-import { tr, type Lang } from "./i18n.ts";
+import { issueMessage, tr, type Lang } from "./i18n.ts";
 
 export interface PlanRequest {
   csv: string;
@@ -120,7 +120,7 @@ function rowsOf(result: PlanResult, lang: Lang): PlanRows {
   const pending: Array<Record<string, string | number | boolean>> = [];
   result.employees.forEach((e, i) => {
     if ("error" in e) {
-      const note = e.error.issues.map((x) => `${x.path.replace(/^employees\.\d+\./, "")} : ${x.message}`).join(" ; ");
+      const note = e.error.issues.map((x) => `${x.path.replace(/^employees\.\d+\./, "")} : ${issueMessage(lang, x.message)}`).join(" ; ");
       rows.push({ n: i + 1, id: e.id, aid: "", status: "invalid", employer: "", state: "", employee: "", note, amounts: [] });
       pending.push({});
       return;

@@ -90,8 +90,9 @@ export const css = `
 .fne-summary dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1.5rem; }
 .fne-summary dl > div { display: contents; }
 .fne-summary dt { color: var(--fne-muted); } .fne-summary dd { margin: 0; }
+.fne-plan-outcome { margin-top: 1.5rem; }
 .fne-drop { border: 2px dashed #6b7180; border-radius: 8px; padding: 1.5rem; text-align: center; background: #f6f7f9; }
-.fne-file { position: absolute; width: 1px; height: 1px; opacity: 0; }
+.fne .fne-file { position: absolute; width: 1px; height: 1px; min-height: 0; padding: 0; border: 0; opacity: 0; overflow: hidden; clip-path: inset(50%); }
 .fne-drop:focus-within { outline: 3px solid var(--fne-focus); outline-offset: 2px; }
 .fne-drop-active { border-color: var(--fne-blue); background: var(--fne-blue-bg); }
 .fne-progress { width: 100%; height: 1.25rem; }
