@@ -7,7 +7,7 @@ import { readHash, writeHash, type View } from "./route.ts";
 const apiUrl = import.meta.env.VITE_API_URL as string | undefined;
 
 export function App() {
-  const start = useMemo(() => readHash(window.location.hash), []);
+  const [start, setStart] = useState(() => readHash(window.location.hash));
   const initial = useMemo(() => draftFromQuery(start.query), [start]);
   const [view, setView] = useState<View>(start.view);
   const [lang, setLang] = useState<Lang>(initial.lang);
@@ -16,6 +16,18 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // A shared link opened in the same tab changes only the hash: start again from it.
+  useEffect(() => {
+    const onHash = () => {
+      const next = readHash(window.location.hash);
+      setStart(next);
+      setView(next.view);
+      setCaseQuery(next.query);
+      if (next.query) setLang(draftFromQuery(next.query).lang);
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
 
   const go = (v: View) => {
     setView(v);
@@ -31,7 +43,7 @@ export function App() {
       <style>{css + appCss}</style>
       <header className="fne-app-head fne-noprint">
         <h1>{tr(lang, "appTitle")}</h1>
-        <nav aria-label={lang === "fr" ? "Sections" : "Sections"}>
+        <nav aria-label="Sections">
           {(["case", "plan"] as const).map((v) => (
             <button key={v} type="button" className="fne-tab" aria-current={view === v ? "page" : undefined} onClick={() => go(v)}>
               {tr(lang, v === "case" ? "caseworker" : "employer")}
@@ -49,7 +61,7 @@ export function App() {
       <main className="fne-main">
         {/* Both stay mounted so that switching tabs keeps the case and the imported plan. */}
         <div hidden={view !== "case"}>
-          <CaseCalculator lang={lang} initial={initial} onCompute={onCompute} {...(apiUrl ? { apiUrl } : {})} />
+          <CaseCalculator key={start.query} lang={lang} initial={initial} onCompute={onCompute} {...(apiUrl ? { apiUrl } : {})} />
         </div>
         <div hidden={view !== "plan"}>
           <PlanSimulator lang={lang} />

@@ -11,6 +11,7 @@ import { caseFromDraft, draftToQuery, factFields, type CaseDraft, type FactField
 import { CaseError, resolveEvaluate, type Evaluate } from "./evaluator.ts";
 import { FactInput } from "./FactInput.tsx";
 import { issueMessage, pick, tr, type Lang } from "./i18n.ts";
+import { formatMoney } from "./money.ts";
 import { ResultView, StatusBadge } from "./ResultView.tsx";
 
 export interface CaseCalculatorProps {
@@ -33,7 +34,7 @@ export interface CaseCalculatorProps {
 
 type Outcome =
   | { kind: "none" }
-  | { kind: "result"; value: Result | Screening; date: string }
+  | { kind: "result"; value: Result | Screening; date: string; draft: CaseDraft }
   | { kind: "invalid"; issues: ErrorIssue[] }
   | { kind: "failure"; message: string };
 
@@ -64,7 +65,7 @@ export function CaseCalculator(props: CaseCalculatorProps) {
       setBusy(true);
       try {
         const value = await evaluate(caseFromDraft(d, fs));
-        setOutcome({ kind: "result", value, date: d.date });
+        setOutcome({ kind: "result", value, date: d.date, draft: d });
         onCompute?.(d, draftToQuery(d, fs));
         if (focusResult) requestAnimationFrame(() => resultRef.current?.focus());
       } catch (e) {
@@ -217,7 +218,7 @@ export function CaseCalculator(props: CaseCalculatorProps) {
                 {tr(lang, "print")}
               </button>
             </div>
-            <CaseSummary draft={draft} fields={fields} lang={lang} />
+            <CaseSummary draft={outcome.draft} aids={aids} lang={lang} />
             {"results" in outcome.value ? (
               <ScreeningView screening={outcome.value} byId={byId} lang={lang} onCite={(citation, trigger) => setCited({ citation, trigger })} />
             ) : (
@@ -262,9 +263,12 @@ function labelOfPath(path: string, fields: FactField[], lang: Lang) {
   return f ? pick(lang, f.def.label) : path;
 }
 
-/** What was entered, for the printed sheet handed to the person. */
-function CaseSummary({ draft, fields, lang }: { draft: CaseDraft; fields: FactField[]; lang: Lang }) {
-  const given = fields.filter((f) => (draft.facts[f.name] ?? "").trim() !== "");
+/** What the result was computed from, for the printed sheet handed to the person. */
+function CaseSummary({ draft, aids, lang }: { draft: CaseDraft; aids: AidDescription[]; lang: Lang }) {
+  const fields = factFields(aids, draft.aid);
+  const sent = caseFromDraft(draft, fields).facts ?? {};
+  const given = fields.filter((f) => sent[f.name] !== undefined);
+  const currency = draft.date < "2002-01-01" ? "FRF" : "EUR";
   return (
     <section className="fne-summary fne-printonly">
       <h2>{tr(lang, "caseSummary")}</h2>
@@ -274,9 +278,15 @@ function CaseSummary({ draft, fields, lang }: { draft: CaseDraft; fields: FactFi
           <dd>{draft.date}</dd>
         </div>
         {given.map((f) => {
-          const raw = draft.facts[f.name]!;
+          const v = String(sent[f.name]);
           const shown =
-            f.def.type === "boolean" ? tr(lang, raw === "true" ? "yes" : "no") : f.def.type === "enum" ? pick(lang, f.def.valueLabels?.[raw]) || raw : raw;
+            f.def.type === "boolean"
+              ? tr(lang, v === "true" ? "yes" : "no")
+              : f.def.type === "enum"
+                ? pick(lang, f.def.valueLabels?.[v]) || v
+                : f.def.type === "money" && /^\d+(\.\d+)?$/.test(v)
+                  ? formatMoney(v, currency, lang)
+                  : v;
           return (
             <div key={f.name}>
               <dt>{pick(lang, f.def.label)}</dt>

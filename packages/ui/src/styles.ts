@@ -119,7 +119,6 @@ export const css = `
   .fne { font-size: 11pt; }
   .fne-noprint, .fne-article, .fne-cite::after { display: none !important; }
   .fne-printonly { display: block; }
-  .fne-collapsed > .fne-disclosed { display: block; }
   .fne-disclosure::before { content: none; }
   .fne-result, .fne-disclosure { break-inside: avoid-page; border-color: #888; }
   .fne-cite { border: 0; background: none; padding: 0; color: #000; }
