@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { readHash, writeHash } from "../src/route.ts";
+
+describe("the page state in the URL hash", () => {
+  it("reads the view and the case query, the case form by default", () => {
+    expect(readHash("#case?date=1996-03-01&aid=atd")).toEqual({ view: "case", query: "date=1996-03-01&aid=atd" });
+    expect(readHash("#plan")).toEqual({ view: "plan", query: "" });
+    expect(readHash("")).toEqual({ view: "case", query: "" });
+    expect(readHash("#nonsense?x=1")).toEqual({ view: "case", query: "x=1" });
+  });
+
+  it("writes what it reads", () => {
+    expect(writeHash("case", "date=1996-03-01")).toBe("#case?date=1996-03-01");
+    expect(writeHash("plan")).toBe("#plan");
+    expect(readHash(writeHash("case", "a=1&b=2"))).toEqual({ view: "case", query: "a=1&b=2" });
+  });
+});

@@ -1,0 +1,92 @@
+/** The text of a cited article, in the version the citation names, with the cited paragraph (alinéa) marked. */
+import { useEffect, useRef } from "react";
+import { getArticle as engineGetArticle, type ArticleAtDate } from "@fne/engine";
+import type { Citation } from "@fne/schema";
+import { tr, type Lang } from "./i18n.ts";
+import { citationLabel } from "./ResultView.tsx";
+
+export type GetArticle = (id: string, date: string) => ArticleAtDate | undefined;
+
+/** The date that selects the cited version: its start, else its end, else the case date (open both ways). */
+export const citationDate = (c: Citation, caseDate: string) => c.from ?? c.to ?? caseDate;
+
+export interface ArticlePanelProps {
+  citation: Citation;
+  caseDate: string;
+  lang: Lang;
+  onClose: () => void;
+  getArticle?: GetArticle;
+}
+
+const span = (from: string | null, to: string | null, lang: Lang) =>
+  `${tr(lang, "from")} ${from ?? tr(lang, "openStart")} ${tr(lang, "to")} ${to ?? tr(lang, "openEnd")}`;
+
+export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle = engineGetArticle }: ArticlePanelProps) {
+  const article = getArticle(citation.article, citationDate(citation, caseDate));
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const markRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    closeRef.current?.focus();
+    markRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [citation]);
+  const titleId = `fne-article-${citation.article}`;
+  const v = article?.version;
+  return (
+    <div
+      className="fne-article"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onClose();
+      }}
+    >
+      <header>
+        <h2 id={titleId}>
+          {tr(lang, "article")} {citationLabel(citation, lang)}
+        </h2>
+        <button ref={closeRef} type="button" className="fne-button" onClick={onClose}>
+          {tr(lang, "close")}
+        </button>
+      </header>
+      {!article && <p>{tr(lang, "articleNotFound")}</p>}
+      {article && (
+        <>
+          <p className="fne-article-title">{article.title}</p>
+          {v ? (
+            <>
+              <p className="fne-article-span">
+                {tr(lang, "inForce")} {span(v.from, v.to, lang)}
+              </p>
+              {v.paragraphs ? (
+                <ol className="fne-paragraphs">
+                  {v.paragraphs.map((p, i) => {
+                    const cited = citation.paragraph === i + 1;
+                    return (
+                      <li key={i} ref={cited ? markRef : undefined} className={cited ? "fne-cited" : undefined} aria-current={cited ? "true" : undefined}>
+                        {p}
+                      </li>
+                    );
+                  })}
+                </ol>
+              ) : (
+                <p>{tr(lang, "textNotInSources")}</p>
+              )}
+              {v.note && <p className="fne-help">{v.note}</p>}
+            </>
+          ) : (
+            <>
+              <p>{tr(lang, "noVersionAtDate")}</p>
+              <ul>
+                {article.versions.map((x, i) => (
+                  <li key={i}>{span(x.from, x.to, lang)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {article.successor && <p className="fne-help">{article.successor.note}</p>}
+        </>
+      )}
+    </div>
+  );
+}

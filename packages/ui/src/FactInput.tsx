@@ -1,0 +1,96 @@
+/** One fact of an aid as a labelled form field: the control its type calls for, its help and its error in place. */
+import type { FactDef } from "@fne/schema";
+import { pick, tr, type Lang } from "./i18n.ts";
+import type { Currency } from "./money.ts";
+
+export interface FactInputProps {
+  id: string;
+  name: string;
+  def: FactDef;
+  value: string;
+  error?: string | undefined;
+  lang: Lang;
+  currency: Currency | undefined;
+  onChange: (name: string, value: string) => void;
+}
+
+function bounds(def: FactDef, lang: Lang): string | undefined {
+  if (def.type !== "number" || (def.min === undefined && def.max === undefined)) return undefined;
+  const range = def.min !== undefined && def.max !== undefined ? `${def.min} – ${def.max}` : def.min !== undefined ? `≥ ${def.min}` : `≤ ${def.max}`;
+  return `${lang === "fr" ? "Valeur" : "Value"} ${range}${def.integer ? (lang === "fr" ? ", nombre entier" : ", whole number") : ""}`;
+}
+
+export function FactInput({ id, name, def, value, error, lang, currency, onChange }: FactInputProps) {
+  const help = [pick(lang, def.help), bounds(def, lang)].filter(Boolean).join(" ");
+  const describedBy = [help && `${id}-help`, error && `${id}-err`].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    "data-fact": name,
+  } as const;
+  const set = (e: { target: { value: string } }) => onChange(name, e.target.value);
+  let control;
+  switch (def.type) {
+    case "boolean":
+      control = (
+        <select {...common} value={value} onChange={set}>
+          <option value="">{tr(lang, "unknown")}</option>
+          <option value="true">{tr(lang, "yes")}</option>
+          <option value="false">{tr(lang, "no")}</option>
+        </select>
+      );
+      break;
+    case "enum":
+      control = (
+        <select {...common} value={value} onChange={set}>
+          <option value="">{tr(lang, "unknown")}</option>
+          {def.values.map((v) => (
+            <option key={v} value={v}>
+              {pick(lang, def.valueLabels?.[v]) || v}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case "date":
+      control = <input {...common} type="date" value={value} onChange={set} />;
+      break;
+    default: {
+      const unit = def.type === "money" ? currency : def.type === "number" ? def.unit : undefined;
+      control = (
+        <span className="fne-input-unit">
+          <input
+            {...common}
+            type="text"
+            inputMode={def.type === "string" ? "text" : "decimal"}
+            autoComplete="off"
+            value={value}
+            onChange={set}
+          />
+          {unit && <span aria-hidden="true">{unit}</span>}
+        </span>
+      );
+    }
+  }
+  return (
+    <div className={`fne-field${error ? " fne-field-error" : ""}`}>
+      <label htmlFor={id}>
+        {pick(lang, def.label)}
+        {def.optional && <span className="fne-optional"> ({tr(lang, "optional")})</span>}
+      </label>
+      {control}
+      {help && (
+        <p id={`${id}-help`} className="fne-help">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-err`} className="fne-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

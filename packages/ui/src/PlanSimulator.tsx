@@ -1,0 +1,358 @@
+/**
+ * The employer's layoff-plan simulator: a CSV plan in (dropped or picked), evaluated in a Web Worker with a
+ * progress bar, then the totals, the comparison "offer the CRP or not", and the sortable, filterable table.
+ */
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import Decimal from "decimal.js";
+import type { ErrorIssue } from "@fne/schema";
+import { tr, type Key, type Lang } from "./i18n.ts";
+import { formatMoney } from "./money.ts";
+import { STATUSES, type PlanAlternative, type PlanCommand, type PlanMessage, type PlanOutcome, type PlanRequest, type SortKey, type TablePage, type TableQuery } from "./plan-run.ts";
+import { StatusBadge } from "./ResultView.tsx";
+import { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
+import { CostChart } from "./CostChart.tsx";
+
+export interface PlanSimulatorProps {
+  lang: Lang;
+  /** Start a worker that runs plan.worker.ts (the default); a host may bundle it its own way. */
+  createWorker?: () => Worker;
+}
+
+const defaultWorker = () => new Worker(new URL("./plan.worker.ts", import.meta.url), { type: "module" });
+
+type State =
+  | { kind: "idle" }
+  | { kind: "running"; done: number; total: number }
+  | { kind: "done"; outcome: PlanOutcome }
+  | { kind: "error"; message: string; issues: ErrorIssue[] };
+
+
+export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimulatorProps) {
+  const uid = useId();
+  const [date, setDate] = useState<string>(samplePlanOptions.date);
+  const [headcount, setHeadcount] = useState<string>(String(samplePlanOptions.headcount));
+  const [proposesCRP, setProposesCRP] = useState<boolean>(samplePlanOptions.proposesCRP);
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const [alternative, setAlternative] = useState<PlanAlternative | null>(null);
+  const [page, setPage] = useState<TablePage | null>(null);
+  const [dragging, setDragging] = useState(false);
+  // A worker started at once (it compiles the rules while the user picks a file) and kept between runs;
+  // a run superseded before it ends (new file, new options) ends with its worker.
+  const worker = useRef<{ w: Worker; busy: boolean } | null>(null);
+  const idle = () => {
+    if (!worker.current) worker.current = { w: createWorker(), busy: false };
+    return worker.current;
+  };
+  useEffect(() => {
+    idle();
+    return () => {
+      worker.current?.w.terminate();
+      worker.current = null;
+    };
+  }, [createWorker]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!file) return;
+    const hc = headcount.trim() === "" ? Number.NaN : Number(headcount);
+    const req: PlanRequest = { csv: file.text, date, headcount: Number.isInteger(hc) ? hc : -1, proposesCRP, lang };
+    const run = idle();
+    run.busy = true;
+    setState({ kind: "running", done: 0, total: 0 });
+    setAlternative(null);
+    run.w.onmessage = (e: MessageEvent<PlanMessage>) => {
+      const m = e.data;
+      if (m.type === "progress") setState({ kind: "running", done: m.done, total: m.total });
+      else if (m.type === "done") {
+        setState({ kind: "done", outcome: m.outcome });
+        setPage(m.outcome.page);
+      } else if (m.type === "view") setPage(m.page);
+      else if (m.type === "csv") download(m.text);
+      else if (m.type === "alternative") {
+        setAlternative(m.alternative);
+        run.busy = false;
+      } else {
+        setState({ kind: "error", message: m.message, issues: m.issues });
+        run.busy = false;
+      }
+    };
+    run.w.onerror = (e) => {
+      setState({ kind: "error", message: e.message, issues: [] });
+      run.busy = false;
+    };
+    run.w.postMessage({ type: "run", req } satisfies PlanCommand);
+    return () => {
+      if (!run.busy) return;
+      run.w.terminate();
+      if (worker.current === run) worker.current = null;
+    };
+  }, [file, date, headcount, proposesCRP, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const readFile = async (f: File | undefined) => {
+    if (f) setFile({ name: f.name, text: await f.text() });
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void readFile(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <div className="fne-plan">
+      <h2>{tr(lang, "employer")}</h2>
+      <p>{tr(lang, "planIntro")}</p>
+      <div className="fne-toolbar fne-noprint">
+        <div className="fne-field">
+          <label htmlFor={`${uid}-date`}>{tr(lang, "date")}</label>
+          <input id={`${uid}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <div className="fne-field">
+          <label htmlFor={`${uid}-hc`}>{tr(lang, "headcount")}</label>
+          <input id={`${uid}-hc`} type="text" inputMode="numeric" value={headcount} onChange={(e) => setHeadcount(e.target.value)} />
+        </div>
+        <label className="fne-check">
+          <input type="checkbox" checked={proposesCRP} onChange={(e) => setProposesCRP(e.target.checked)} />
+          {tr(lang, "proposesCRP")}
+        </label>
+      </div>
+      <div
+        className={`fne-drop fne-noprint${dragging ? " fne-drop-active" : ""}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>
+          {tr(lang, "dropHere")}{" "}
+          <label htmlFor={`${uid}-file`} className="fne-link">
+            {tr(lang, "chooseFile")}
+          </label>
+          <input
+            id={`${uid}-file`}
+            className="fne-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void readFile(e.target.files?.[0])}
+          />
+        </p>
+        {file && <p className="fne-help">{file.name}</p>}
+        <p>
+          <a className="fne-link" href={`data:text/csv;charset=utf-8,${encodeURIComponent(samplePlanCsv)}`} download="plan-exemple.csv">
+            {tr(lang, "sample")}
+          </a>
+        </p>
+      </div>
+
+      {state.kind === "running" && (
+        <div className="fne-running" role="status">
+          <label htmlFor={`${uid}-progress`}>
+            {tr(lang, "importing")} — {state.done.toLocaleString(lang)} / {state.total.toLocaleString(lang)} {tr(lang, "rowsDone")}
+          </label>
+          <progress id={`${uid}-progress`} className="fne-progress" max={state.total || 1} value={state.done} />
+        </div>
+      )}
+      {state.kind === "error" && (
+        <div className="fne-alert" role="alert">
+          <p>
+            {tr(lang, "planError")} {state.issues.length === 0 && state.message}
+          </p>
+          {state.issues.length > 0 && (
+            <ul>
+              {state.issues.map((i, k) => (
+                <li key={k}>
+                  {i.path} : {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {state.kind === "done" && page && (
+        <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} />
+      )}
+    </div>
+  );
+}
+
+/** Save the results CSV the worker made. */
+function download(text: string) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  a.download = "plan-resultats.csv";
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+}
+
+type Ask = (c: PlanCommand) => void;
+
+function PlanOutcomeView({
+  outcome: o,
+  alternative,
+  page,
+  ask,
+  lang,
+}: {
+  outcome: PlanOutcome;
+  alternative: PlanAlternative | null;
+  page: TablePage;
+  ask: Ask;
+  lang: Lang;
+}) {
+  const money = (v: string) => formatMoney(v, o.currency, lang);
+  return (
+    <section className="fne-plan-outcome" aria-label={tr(lang, "results")}>
+      <h3>{tr(lang, "totals")}</h3>
+      <p className="fne-help">
+        {o.employees.toLocaleString(lang)} {lang === "fr" ? "salariés" : "employees"} — {o.date} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
+        {tr(lang, "duration")} {o.ms} ms
+      </p>
+      <dl className="fne-cards" data-testid="plan-totals">
+        {TOTALS.map((k) => (
+          <div className="fne-card" key={k}>
+            <dt>{tr(lang, k)}</dt>
+            <dd data-total={k}>{money(o.totals[k])}</dd>
+          </div>
+        ))}
+      </dl>
+      <ul className="fne-counts" aria-label={tr(lang, "counts")}>
+        {STATUSES.map((s) => (
+          <li key={s} data-count={s}>
+            <StatusBadge status={s} lang={lang} /> <strong>{o.counts[s].toLocaleString(lang)}</strong>
+          </li>
+        ))}
+      </ul>
+      <h3>{tr(lang, "scenarios")}</h3>
+      {alternative ? <Comparison outcome={o} alternative={alternative} lang={lang} /> : <p role="status">{tr(lang, "computing")}</p>}
+      <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} />
+    </section>
+  );
+}
+
+const TOTALS = ["employerCost", "stateCost", "employeeAllocations"] as const;
+
+/** The plan with and without the CRP offer, and what not offering it costs more (L321-4-2: the penalty). */
+function Comparison({ outcome: o, alternative, lang }: { outcome: PlanOutcome; alternative: PlanAlternative; lang: Lang }) {
+  const mine = { totals: o.totals };
+  const withCRP = o.proposesCRP ? mine : alternative;
+  const withoutCRP = o.proposesCRP ? alternative : mine;
+  const money = (v: string) => formatMoney(v, o.currency, lang);
+  const diff = (k: (typeof TOTALS)[number]) => new Decimal(withoutCRP.totals[k]).minus(withCRP.totals[k]).toFixed(2, Decimal.ROUND_HALF_UP);
+  return (
+    <>
+      <table className="fne-compare" data-testid="plan-compare">
+        <thead>
+          <tr>
+            <td></td>
+            <th scope="col">{tr(lang, "withCRP")}</th>
+            <th scope="col">{tr(lang, "withoutCRP")}</th>
+            <th scope="col">{tr(lang, "difference")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {TOTALS.map((k) => (
+            <tr key={k}>
+              <th scope="row">{tr(lang, k)}</th>
+              <td>{money(withCRP.totals[k])}</td>
+              <td>{money(withoutCRP.totals[k])}</td>
+              <td data-diff={k}>{money(diff(k))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="fne-help">{tr(lang, "differenceExplained")}</p>
+      <CostChart
+        lang={lang}
+        currency={o.currency}
+        series={[
+          { label: tr(lang, "withCRP"), totals: withCRP.totals },
+          { label: tr(lang, "withoutCRP"), totals: withoutCRP.totals },
+        ]}
+      />
+    </>
+  );
+}
+
+/** One page of the rows the worker holds; sorting, filtering and paging are asked of it. */
+function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask; lang: Lang; currency: PlanOutcome["currency"] }) {
+  const uid = useId();
+  const q = page.query;
+  const view = (change: Partial<TableQuery>) => ask({ type: "view", query: { ...q, page: 0, ...change } });
+  const pages = Math.max(1, Math.ceil(page.matched / q.pageSize));
+  const exportCsv = () => ask({ type: "export", query: q });
+
+  const col = (key: SortKey, label: Key | string, num = false) => (
+    <th scope="col" className={num ? "fne-num" : undefined} aria-sort={q.sort === key ? (q.dir === 1 ? "ascending" : "descending") : "none"}>
+      <button type="button" className="fne-sort" onClick={() => view({ sort: key, dir: q.sort === key ? ((-q.dir) as 1 | -1) : 1 })}>
+        {label}
+        {q.sort === key ? (q.dir === 1 ? " ▲" : " ▼") : ""}
+      </button>
+    </th>
+  );
+
+  return (
+    <section>
+      <h3>{tr(lang, "results")}</h3>
+      <div className="fne-toolbar fne-noprint">
+        <div className="fne-field">
+          <label htmlFor={`${uid}-filter`}>{tr(lang, "filterStatus")}</label>
+          <select id={`${uid}-filter`} value={q.filter} onChange={(e) => view({ filter: e.target.value })}>
+            <option value="">{tr(lang, "all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tr(lang, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="fne-button" onClick={exportCsv}>
+          {tr(lang, "exportCsv")}
+        </button>
+      </div>
+      <div className="fne-table-wrap">
+        <table className="fne-plan-table" data-testid="plan-table">
+          <thead>
+            <tr>
+              {col("n", "#", true)}
+              {col("id", tr(lang, "employeeId"))}
+              {col("aid", tr(lang, "aid"))}
+              {col("status", tr(lang, "status"))}
+              {col("employer", tr(lang, "employerCost"), true)}
+              {col("state", tr(lang, "stateCost"), true)}
+              {col("employee", tr(lang, "employeeAllocations"), true)}
+              <th scope="col">{tr(lang, "note")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((r) => (
+              <tr key={`${r.n}-${r.aid}`}>
+                <td className="fne-num">{r.n}</td>
+                <td>{r.id}</td>
+                <td>{r.aid}</td>
+                <td>
+                  <StatusBadge status={r.status} lang={lang} />
+                </td>
+                <td className="fne-num">{r.employer && formatMoney(r.employer, currency, lang)}</td>
+                <td className="fne-num">{r.state && formatMoney(r.state, currency, lang)}</td>
+                <td className="fne-num">{r.employee && formatMoney(r.employee, currency, lang)}</td>
+                <td className="fne-wrap">{r.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
+        <button type="button" className="fne-button" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
+          {tr(lang, "previous")}
+        </button>
+        <span>
+          {tr(lang, "page")} {q.page + 1} / {pages} — {page.matched.toLocaleString(lang)} {tr(lang, "rowsShown")}
+        </span>
+        <button type="button" className="fne-button" disabled={q.page + 1 >= pages} onClick={() => view({ page: q.page + 1 })}>
+          {tr(lang, "next")}
+        </button>
+      </nav>
+    </section>
+  );
+}

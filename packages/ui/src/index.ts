@@ -1,0 +1,17 @@
+/**
+ * @fne/ui: the calculator's React components, for the web app and the embeddable widget (shadow DOM):
+ * they take props (aid, lang, date, an `evaluate` function or an API URL) and their styles are the `css` string.
+ */
+export { CaseCalculator, type CaseCalculatorProps } from "./CaseCalculator.tsx";
+export { ResultView, StatusBadge, Money, type ResultViewProps } from "./ResultView.tsx";
+export { ArticlePanel, citationDate, type GetArticle } from "./ArticlePanel.tsx";
+export { FactInput } from "./FactInput.tsx";
+export { caseFromDraft, draftFromQuery, draftToQuery, emptyDraft, factFields, type CaseDraft, type FactField } from "./draft.ts";
+export { apiEvaluate, localEvaluate, resolveEvaluate, CaseError, type Evaluate } from "./evaluator.ts";
+export { formatDecimal, formatMoney, formatWithEuro, francsToEuros } from "./money.ts";
+export { tr, pick, type Lang } from "./i18n.ts";
+export { css } from "./styles.ts";
+export { PlanSimulator, type PlanSimulatorProps } from "./PlanSimulator.tsx";
+export { runPlanCsv, type PlanRequest, type PlanRow, type PlanOutcome, type PlanMessage } from "./plan-run.ts";
+export { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
+export { CostChart } from "./CostChart.tsx";
