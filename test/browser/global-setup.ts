@@ -8,6 +8,7 @@ import { build, preview, type PreviewServer } from "vite";
 import type { TestProject } from "vitest/node";
 
 const root = fileURLToPath(new URL("../../apps/web", import.meta.url));
+const widgetRoot = fileURLToPath(new URL("../../apps/widget", import.meta.url));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,6 +25,9 @@ let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
   await build({ root, logLevel: "warn" });
+  // The widget is served from the same origin, under /widget/ (its demo page embeds both modes).
+  process.env.OUT_DIR = fileURLToPath(new URL("../../apps/web/dist/widget", import.meta.url));
+  await build({ root: widgetRoot, configFile: `${widgetRoot}/vite.config.ts`, logLevel: "warn" });
   const port = await freePort();
   server = await preview({ root, logLevel: "warn", preview: { host: "127.0.0.1", port, strictPort: true } });
   project.provide("baseUrl", `http://127.0.0.1:${port}/`);
