@@ -1,6 +1,6 @@
 /**
  * pnpm bench:api: load figures for the API over real HTTP on loopback. The server runs as a child process
- * (pnpm api's main.ts, so the load generator does not share its event loop), autocannon drives each scenario
+ * (as `pnpm api` runs it: apps/api/run.mjs, so the load generator does not share its event loop), autocannon drives each scenario
  * for a bounded time, then the server is stopped with SIGTERM.
  *
  * BENCH_SECONDS (10 per scenario), BENCH_CONNECTIONS (10), LOG_LEVEL of the server (warn: request logs off).
@@ -100,7 +100,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 async function main() {
   const port = await freePort();
   const base = `http://${host}:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
+  const child = spawn(process.execPath, ["apps/api/run.mjs"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: host, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,5 +1,5 @@
 /**
- * pnpm api's main.ts as a process: listens on HOST:PORT, logs requests as JSON lines (pino), and on SIGTERM
+ * `pnpm api` (apps/api/run.mjs: main.ts bundled) as a process: listens on HOST:PORT, logs requests as JSON lines (pino), and on SIGTERM
  * finishes the request in flight before it exits 0.
  */
 import { describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 describe("main.ts", () => {
   it("serves, logs, and on SIGTERM finishes the request in flight, then exits 0", { timeout: 60_000 }, async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
+    const child = spawn(process.execPath, ["apps/api/run.mjs"], {
       cwd: root,
       env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
