@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm api`: the API bundled with esbuild and run on plain Node (tools/run-bundled.mjs says why).
-import { runBundled } from "../../tools/run-bundled.mjs";
+// `pnpm api`: the server bundled with esbuild, run with plain Node (scripts/bundle.mjs).
+import { runBundled } from "../../scripts/bundle.mjs";
 
-await runBundled("api", "apps/api/src/main.ts", ["apps/api/src", "packages/engine/src", "packages/schema/src", "rules"]);
+await runBundled("fne-api", { main: "apps/api/src/main.ts" });

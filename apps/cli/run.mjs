@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm calc`: the CLI bundled with esbuild and run on plain Node (tools/run-bundled.mjs says why).
-import { runBundled } from "../../tools/run-bundled.mjs";
+// `pnpm calc`: the CLI bundled with esbuild, run with plain Node (scripts/bundle.mjs); its plan worker beside it.
+import { runBundled } from "../../scripts/bundle.mjs";
 
-await runBundled("cli", "apps/cli/src/main.ts", ["apps/cli/src", "packages/engine/src", "packages/schema/src", "rules"]);
+await runBundled("fne-cli", { main: "apps/cli/src/main.ts", "plan-worker": "apps/cli/src/plan-worker.ts" });

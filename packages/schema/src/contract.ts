@@ -61,6 +61,8 @@ export const Result = z.object({
   status: Status,
   currency: Currency,
   amounts: z.record(z.string(), AmountValue),
+  /** Figures beyond the contract's amounts (rules/<aid>/aid.json `details`). */
+  details: z.record(z.string(), AmountValue).optional(),
   periods: z.array(Period),
   missing: z.array(z.string()),
   reasons: z.array(Reason),
