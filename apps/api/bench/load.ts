@@ -1,9 +1,10 @@
 /**
  * pnpm bench:api: load figures for the API over real HTTP on loopback. The server runs as a child process
- * (pnpm api's main.ts, so the load generator does not share its event loop), autocannon drives each scenario
+ * (as `pnpm api` runs it: apps/api/run.mjs, so the load generator does not share its event loop), autocannon drives each scenario
  * for a bounded time, then the server is stopped with SIGTERM.
  *
- * BENCH_SECONDS (10 per scenario), BENCH_CONNECTIONS (10), LOG_LEVEL of the server (warn: request logs off).
+ * BENCH_SECONDS (10 per scenario), BENCH_CONNECTIONS (10), BENCH_ONLY (run the scenarios whose name contains it),
+ * LOG_LEVEL of the server (warn: request logs off; info: one line per request and per answer, to /dev/null).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -109,7 +110,7 @@ async function main() {
     await waitUntilUp(base, child);
     console.log(`API load, ${base}, ${connections} connections (2 for plans), ${seconds} s per scenario; load average before: ${load()}`);
     const rows = [];
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => x.name.includes(process.env.BENCH_ONLY ?? ""))) {
       await run(base, s, child.pid!, 2); // warm-up (JIT, connection set-up), not counted
       rows.push(await run(base, s, child.pid!));
     }

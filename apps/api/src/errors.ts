@@ -52,3 +52,8 @@ export function onNotFound(req: FastifyRequest, reply: FastifyReply) {
   const message = `no route ${req.method} ${req.url.split("?")[0]}; see GET /openapi.json`;
   return reply.code(404).send(errorBody("not_found", message, [{ path: "(url)", message }]));
 }
+
+/** Errors Fastify raises before routing: a URL that does not decode (FST_ERR_BAD_URL). */
+export function onBadUrl(e: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  return reply.code(400).send(errorBody("invalid_request", e.message, [{ path: "(url)", message: e.message }]));
+}

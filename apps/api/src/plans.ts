@@ -38,10 +38,10 @@ function query<S extends z.ZodType>(shape: S, req: FastifyRequest): z.infer<S> {
  * does not apply). Past the limit it stops listening without destroying the request, as Fastify's own parsers
  * do, so that the client still reads the 413. The query is checked first, so a bad one costs no reading.
  */
-function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream): Promise<CsvBody> {
+async function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream): Promise<CsvBody> {
   query(CsvPlanQuery, req);
   const limit = req.routeOptions.bodyLimit!;
-  if (Number(req.headers["content-length"]) > limit) return Promise.reject(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+  if (Number(req.headers["content-length"]) > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
   return new Promise((resolve, reject) => {
     const parser = parse(csvOptions);
     let header: string[] | undefined;

@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import cors from "@fastify/cors";
 import { evaluate, getArticle, getParameter, getRuntime, listAids } from "@fne/engine";
 import { DateQuery } from "@fne/schema";
-import { badRequest, errorBody, onError, onNotFound } from "./errors.ts";
+import { badRequest, errorBody, onBadUrl, onError, onNotFound } from "./errors.ts";
 import { limits as defaultLimits, type Limits } from "./limits.ts";
 import { openapiDocument } from "./openapi.ts";
 import { plansRoutes } from "./plans.ts";
@@ -20,7 +20,7 @@ export interface ServerOptions {
   limits?: Partial<Limits>;
 }
 
-/** Query and path parameters of the catalog routes: `date` must be a calendar date. */
+/** The query of the catalog routes: `date` must be a calendar date. */
 function dateOf(query: unknown): string {
   const q = DateQuery.safeParse(query);
   if (!q.success) throw badRequest(q.error, "query");
@@ -29,7 +29,7 @@ function dateOf(query: unknown): string {
 
 export function buildServer(options: ServerOptions = {}): FastifyInstance {
   const limits = { ...defaultLimits, ...options.limits };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.caseBytes });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.caseBytes, frameworkErrors: onBadUrl });
   getRuntime(); // load and compile the rules now: a malformed rule file fails at start-up, not on the first request
   app.setErrorHandler(onError);
   app.setNotFoundHandler(onNotFound);

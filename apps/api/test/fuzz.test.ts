@@ -24,18 +24,19 @@ let sent = 0;
 const statuses = new Map<number, number>();
 
 /** Send one body; check the answer's class and shape. */
-async function check(payload: string, contentType = "application/json", url = "/v1/evaluate") {
+async function check(payload: string | undefined, contentType = "application/json", url = "/v1/evaluate") {
   sent++;
-  const res = await app.inject({ method: "POST", url, headers: { "content-type": contentType }, payload });
+  const res = await app.inject(payload === undefined ? { method: "GET", url } : { method: "POST", url, headers: { "content-type": contentType }, payload });
   statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-  if (res.statusCode >= 500) throw new Error(`${res.statusCode} for ${payload.slice(0, 500)}: ${res.body.slice(0, 500)}`);
+  if (res.statusCode >= 500) throw new Error(`${res.statusCode} for ${url} ${payload?.slice(0, 500)}: ${res.body.slice(0, 500)}`);
   const body = res.json();
   if (res.statusCode === 200) {
+    if (payload === undefined) return;
     const ok = url === "/v1/evaluate" ? Result.safeParse(body).success || Screening.safeParse(body).success : PlanResult.safeParse(body).success;
     if (!ok) throw new Error(`200 that is not the route's answer for ${payload.slice(0, 300)}`);
   } else {
     const e = ErrorBody.safeParse(body);
-    if (!e.success) throw new Error(`${res.statusCode} without a contract Error for ${payload.slice(0, 300)}: ${res.body.slice(0, 300)}`);
+    if (!e.success) throw new Error(`${res.statusCode} without a contract Error for ${url} ${payload?.slice(0, 300)}: ${res.body.slice(0, 300)}`);
   }
 }
 
@@ -168,6 +169,18 @@ describe("fuzzing POST /v1/evaluate and POST /v1/plans", { timeout: 300_000 }, (
 
   it("plans: random CSV text under random queries", async () => {
     await fc.assert(fc.asyncProperty(csvText, csvQuery, (csv, q) => check(csv, "text/csv", `/v1/plans${q}`)), { numRuns: 600 });
+  });
+
+  it("GET routes: random ids and dates, raw or percent-encoded", async () => {
+    const part = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("R322-6", "smic_horaire_brut", "%", "%E0%A4%A", "..", "1996-03-01", "1996-02-30"));
+    const raw = fc.boolean();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("articles", "parameters"), part, part, raw, (route, id, date, asIs) => {
+        const enc = (x: string) => (asIs ? x.replace(/[\s?#/]/g, "") : encodeURIComponent(x));
+        return check(undefined, "", `/v1/${route}/${enc(id) || "x"}?date=${enc(date)}`);
+      }),
+      { numRuns: 600 },
+    );
   });
 
   it("sent at least 5,000 bodies, with both successes and errors", () => {

@@ -1,6 +1,6 @@
 /**
- * pnpm api's main.ts as a process: listens on HOST:PORT, logs requests as JSON lines (pino), and on SIGTERM
- * finishes the request in flight before it exits 0.
+ * `pnpm api` (apps/api/run.mjs: main.ts bundled) as a process: listens on HOST:PORT, logs requests as JSON
+ * lines (pino), and on SIGTERM finishes the request in flight before it exits 0.
  */
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";

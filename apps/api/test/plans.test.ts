@@ -1,5 +1,6 @@
 /** POST /v1/plans: JSON and CSV plans answer evaluatePlan's PlanResult; every error class is the contract's Error. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { evaluatePlan, planFromCsvRows } from "@fne/engine";
@@ -11,16 +12,8 @@ let app: FastifyInstance;
 beforeAll(() => (app = buildServer()));
 afterAll(() => app.close());
 
-const crpFacts = {
-  economicDismissal: true,
-  seniorityMonths: 150,
-  accepted: true,
-  monthlyGrossSalary: "2500.00",
-  averageMonthlyGrossLast12: "2400.00",
-  averageMonthlyGrossLast3: "2600.00",
-  difHoursBalance: 100,
-  netHourlyWage: "12.00",
-};
+const root = new URL("../../../", import.meta.url).pathname;
+const crpFacts = (JSON.parse(readFileSync(`${root}examples/crp.json`, "utf8")) as { facts: Record<string, unknown> }).facts;
 const plan = {
   date: "2006-10-02",
   employer: { headcount: 250, proposesCRP: true },

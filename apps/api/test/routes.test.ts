@@ -151,6 +151,10 @@ describe("other routes", () => {
     expect((res.json() as { openapi: string }).openapi).toBe("3.1.0");
   });
 
+  it("400 invalid_request for a URL that does not decode", async () => {
+    expect(expectError(await app.inject("/v1/articles/%E0%A4%A?date=1996-03-01"), 400, "invalid_request")).toEqual(["(url)"]);
+  });
+
   it.each([
     ["GET", "/"],
     ["GET", "/v1/evaluate"],
