@@ -42,9 +42,8 @@ describe("crp — accepted", () => {
       difTrainingHours: 200,
       difAmount: "600.00",
       employerTotal: "8200.00",
-      noticePay: "0.00",
-      scenario: "accepted",
     });
+    expect(r.details).toEqual({ noticePay: "0.00", scenario: "accepted" });
   });
 
   it("14 months: one month of legal notice, paid at once as its equivalent; no contribution, no severance", () => {
@@ -94,9 +93,12 @@ describe("crp — accepted", () => {
 
 describe("crp — refused or not offered", () => {
   it("not offered: the two-month penalty (L321-4-2 II), notice and severance", () => {
-    // penalty 2 × 2400 = 4800.00 ; notice paid 2 × 2500 = 5000.00 ; severance 2600.00 ; total 12400.00
+    // penalty 2 × 2400 = 4800.00 ; severance 2600.00 ; employerTotal = 4800 + 2600 = 7400.00
+    // notice paid 2 × 2500 = 5000.00 (noticePay, outside employerTotal) ; plan employer cost 7400 + 5000 = 12400.00
     const r = crp({ proposed: false });
-    expect(r.amounts).toMatchObject({ penalty: "4800.00", noticePay: "5000.00", severance: "2600.00", employerContribution: "0.00", difAmount: "0.00", employerTotal: "12400.00", scenario: "not_proposed" });
+    expect(r.amounts).toMatchObject({ penalty: "4800.00", severance: "2600.00", employerContribution: "0.00", difAmount: "0.00", employerTotal: "7400.00" });
+    expect(r.details).toEqual({ noticePay: "5000.00", scenario: "not_proposed" });
+    expect(r.costs?.employer).toBe("12400.00");
   });
 
   it("not offered: `accepted` is not asked", () => {
@@ -106,8 +108,11 @@ describe("crp — refused or not offered", () => {
   });
 
   it("refused: an ordinary dismissal", () => {
-    // notice 5000.00 + severance 2600.00 = 7600.00
-    expect(crp({ accepted: false }).amounts).toMatchObject({ noticePay: "5000.00", employerTotal: "7600.00", scenario: "refused" });
+    // employerTotal = severance 2600.00 ; notice 5000.00 paid as in any dismissal ; plan employer cost 7600.00
+    const r = crp({ accepted: false });
+    expect(r.amounts).toMatchObject({ employerTotal: "2600.00" });
+    expect(r.details).toEqual({ noticePay: "5000.00", scenario: "refused" });
+    expect(r.costs?.employer).toBe("7600.00");
   });
 });
 

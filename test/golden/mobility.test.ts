@@ -50,16 +50,23 @@ describe("mobility_transfer — R322-11 to R322-14", () => {
 
   it("an amount entered within the range is kept, at the bounds too", () => {
     // 9568.00 ≤ 15000.00 ≤ 23920.00 ; 9568.00 is the lower bound itself
-    expect(mt({ requestedAmount: "15000.00" }).amounts).toMatchObject({ checkedAmount: "15000.00", requestedAmountInRange: true });
-    expect(mt({ requestedAmount: "9568.00" }).amounts).toMatchObject({ checkedAmount: "9568.00", requestedAmountInRange: true });
+    const inRange = mt({ requestedAmount: "15000.00" });
+    expect(inRange.amounts).toMatchObject({ checkedAmount: "15000.00" });
+    expect(inRange.details).toEqual({ requestedAmountInRange: true });
+    const atBound = mt({ requestedAmount: "9568.00" });
+    expect(atBound.amounts).toMatchObject({ checkedAmount: "9568.00" });
+    expect(atBound.details).toEqual({ requestedAmountInRange: true });
   });
 
   it("an amount entered outside the halved range is brought to the nearest bound, with a note", () => {
     // halved range [4784.00, 11960.00]: 12000.00 → 11960.00 ; 4000.00 → 4784.00
     const above = mt({ householdMonthlyResources: "20000.00", requestedAmount: "12000.00" });
-    expect(above.amounts).toMatchObject({ halved: true, checkedAmount: "11960.00", requestedAmountInRange: false });
+    expect(above.amounts).toMatchObject({ halved: true, checkedAmount: "11960.00" });
+    expect(above.details).toEqual({ requestedAmountInRange: false });
     expect(above.notes.join(" ")).toMatch(/hors de la fourchette légale \[4784\.00 ; 11960\.00\]/);
-    expect(mt({ householdMonthlyResources: "20000.00", requestedAmount: "4000" }).amounts).toMatchObject({ checkedAmount: "4784.00", requestedAmountInRange: false });
+    const below = mt({ householdMonthlyResources: "20000.00", requestedAmount: "4000" });
+    expect(below.amounts).toMatchObject({ checkedAmount: "4784.00" });
+    expect(below.details).toEqual({ requestedAmountInRange: false });
   });
 
   it("the MG of the date: 11.53 FRF in April 1983", () => {
@@ -150,7 +157,8 @@ describe("mobility_transfer_l322_3 — R322-14-1", () => {
   it("checks an amount entered", () => {
     // 30000.00 > 23920.00 → 23920.00
     const r = run({ aid: "mobility_transfer_l322_3", date: DATE, facts: { spouse: true, dependants: 1, requestedAmount: "30000.00" } });
-    expect(r.amounts).toMatchObject({ checkedAmount: "23920.00", requestedAmountInRange: false });
+    expect(r.amounts).toEqual({ minimum: "9568.00", maximum: "23920.00" });
+    expect(r.details).toEqual({ checkedAmount: "23920.00", requestedAmountInRange: false });
   });
 
   it("a worker stated not to be one of L322-3 al. 3: ineligible", () => {

@@ -42,6 +42,14 @@ describe("temps_partiel — amounts", () => {
     expect(r.capApplied).toBe(true);
   });
 
+  it("the cap is rounded down to the cent, so that rounding never crosses 90 %", () => {
+    // cap = 0.90 × 7000.05 − 5489.00 = 6300.045 − 5489.00 = 811.045 → 811.04 (down; half-up would give 811.05)
+    // year 1: 811.20 > 811.04 → 811.04 (capped) ; year 2: 608.40 ; total = 12 × 811.04 + 12 × 608.40 = 17033.28
+    const r = at1996({ priorNetMonthlyWage: "7000.05", newNetMonthlyWage: "5489.00" });
+    expect(r.amounts).toEqual({ monthlyYear1: "811.04", monthlyYear2: "608.40", capMonthly: "811.04", total: "17033.28" });
+    expect(r.capApplied).toBe(true);
+  });
+
   it("the cap exactly equal to the amount does not count as applied", () => {
     // cap = 6300 − 5488.80 = 811.20 = year-1 amount
     const r = at1996({ newNetMonthlyWage: "5488.80" });
@@ -50,9 +58,9 @@ describe("temps_partiel — amounts", () => {
   });
 
   it("new net already above 90 % of prior net: allocation zero", () => {
-    // cap = max(0, 6300 − 6400) = 0
+    // capMonthly = 0.90 × 7000 − 6400 = −100.00 ; allocation = min(…, max(0, −100)) = 0
     const r = at1996({ newNetMonthlyWage: "6400.00" });
-    expect(r.amounts).toEqual({ monthlyYear1: "0.00", monthlyYear2: "0.00", capMonthly: "0.00", total: "0.00" });
+    expect(r.amounts).toEqual({ monthlyYear1: "0.00", monthlyYear2: "0.00", capMonthly: "-100.00", total: "0.00" });
     expect(r.capApplied).toBe(true);
   });
 

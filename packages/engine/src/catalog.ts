@@ -1,18 +1,11 @@
 /** What the calculator knows, for forms, the API and the law timeline: aids, article versions, parameters. */
-import type { AidFile, ArticleFile, ArticleVersion } from "@fne/schema";
+import type { AidDescription, ArticleAtDate, ArticleFile, ParameterAtDate } from "@fne/schema";
 import { articleVersionAt } from "./articles.ts";
 import type { Runtime } from "./load.ts";
 import { inCurrency, stepAt } from "./parameters.ts";
 import { currencyAt } from "./decimal.ts";
 
-export interface AidDescription {
-  id: string;
-  title: AidFile["title"];
-  description: AidFile["description"];
-  facts: AidFile["facts"];
-  amounts: AidFile["amounts"];
-  versions: Array<{ id: string; validFrom: string | null; validTo: string | null; legalBasis: string[]; successor?: { articles: string[]; from: string } }>;
-}
+export type { AidDescription, ArticleAtDate, ParameterAtDate };
 
 export function describeAids(rt: Runtime): AidDescription[] {
   return [...rt.aids.values()].map(({ def, versions }) => ({
@@ -31,16 +24,6 @@ export function describeAids(rt: Runtime): AidDescription[] {
   }));
 }
 
-export interface ArticleAtDate {
-  id: string;
-  title: string;
-  date: string;
-  /** The version in force at the date, or null (then `versions` shows what exists). */
-  version: ArticleVersion | null;
-  versions: Array<{ from: string | null; to: string | null }>;
-  successor: ArticleFile["successor"] | null;
-}
-
 export function articleAt(rt: Runtime, id: string, date: string): ArticleAtDate | undefined {
   const a = rt.articles.get(id);
   if (!a) return undefined;
@@ -52,19 +35,6 @@ export function articleAt(rt: Runtime, id: string, date: string): ArticleAtDate 
     versions: a.versions.map((v) => ({ from: v.from, to: v.to })),
     successor: a.successor ?? null,
   };
-}
-
-export interface ParameterAtDate {
-  id: string;
-  description: string;
-  unit: string;
-  source: string;
-  date: string;
-  /** In the currency of the date (FRF before 2002, EUR after) for money; null when unknown at that date. */
-  value: string | null;
-  currency: "FRF" | "EUR" | null;
-  from: string | null;
-  reference: string | null;
 }
 
 export function parameterAt(rt: Runtime, id: string, date: string): ParameterAtDate | undefined {

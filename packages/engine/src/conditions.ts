@@ -52,13 +52,38 @@ export function factsOf(c: Condition): string[] {
 }
 
 /**
- * `derived` names the facts the formula computes; every other fact is read from the input.
- * `optional` names facts whose absence means "no" (aid.json `optional`): a leaf on one is false, not unknown.
+ * Derived facts are read from the formula's object, every other fact from the input; a leaf on an absent
+ * optional fact (aid.json `optional`) is false, not unknown.
  */
-export function compile(c: Condition, derived: ReadonlySet<string> = new Set(), optional: ReadonlySet<string> = new Set()): Predicate {
+export interface CompileScope {
+  /** Facts the formula computes. */
+  derived: ReadonlySet<string>;
+  /** Facts whose absence means "no". */
+  optional: ReadonlySet<string>;
+  /** Facts that hold plain values (boolean, enum, date, string): compared with ===, without the Decimal checks. */
+  plain: ReadonlySet<string>;
+}
+const NO_SCOPE: CompileScope = { derived: new Set(), optional: new Set(), plain: new Set() };
+
+/** The operator for a leaf: the general one, or a plain === / Set lookup when the fact holds plain values. */
+function leafOp(c: Leaf, scope: CompileScope): (a: unknown, b: unknown) => boolean {
+  const v = c.value;
+  if (scope.plain.has(c.fact)) {
+    if (c.operator === "equal" && typeof v !== "object") return (a) => a === v;
+    if (c.operator === "notEqual" && typeof v !== "object") return (a) => a !== v;
+    if ((c.operator === "in" || c.operator === "notIn") && Array.isArray(v)) {
+      const set = new Set<unknown>(v);
+      return c.operator === "in" ? (a) => set.has(a) : (a) => !set.has(a);
+    }
+  }
+  return operators[c.operator];
+}
+
+export function compile(c: Condition, scope: CompileScope = NO_SCOPE): Predicate {
+  const { derived, optional } = scope;
   const reader = (name: string): Read => (derived.has(name) ? (_f, d) => d[name] : (f) => f[name]);
   if (isLeaf(c)) {
-    const op = operators[c.operator];
+    const op = leafOp(c, scope);
     const read = reader(c.fact);
     const v = c.value;
     if (optional.has(c.fact)) {
@@ -81,7 +106,7 @@ export function compile(c: Condition, derived: ReadonlySet<string> = new Set(), 
     };
   }
   if ("all" in c) {
-    const parts = c.all.map((x) => compile(x, derived, optional));
+    const parts = c.all.map((x) => compile(x, scope));
     return (f, d) => {
       let unknown = false;
       for (const p of parts) {
@@ -93,7 +118,7 @@ export function compile(c: Condition, derived: ReadonlySet<string> = new Set(), 
     };
   }
   if ("any" in c) {
-    const parts = c.any.map((x) => compile(x, derived, optional));
+    const parts = c.any.map((x) => compile(x, scope));
     return (f, d) => {
       let unknown = false;
       for (const p of parts) {
@@ -104,9 +129,70 @@ export function compile(c: Condition, derived: ReadonlySet<string> = new Set(), 
       return unknown ? undefined : false;
     };
   }
-  const inner = compile(c.not, derived, optional);
+  const inner = compile(c.not, scope);
   return (f, d) => {
     const r = inner(f, d);
     return r === undefined ? undefined : !r;
   };
+}
+
+// ---- code generation -------------------------------------------------------------------------------------
+/**
+ * The same predicates generated as JavaScript source, once at load: straight-line code that V8 optimises like a
+ * handwritten function (the closures above cost 5–20× more on conditions over booleans). Where a page's
+ * Content-Security-Policy forbids `new Function` (a strict embedding site), the closures are used instead.
+ */
+export function generate(c: Condition, scope: CompileScope = NO_SCOPE): Predicate {
+  const fns: string[] = [];
+  const consts: unknown[] = [];
+  const lit = (v: unknown) => {
+    consts.push(v);
+    return `K[${consts.length - 1}]`;
+  };
+  const read = (name: string) => `${scope.derived.has(name) ? "d" : "f"}[${JSON.stringify(name)}]`;
+  const emit = (body: string) => {
+    fns.push(`function n${fns.length}(f, d) { ${body} }`);
+    return `n${fns.length - 1}`;
+  };
+  const node = (x: Condition): string => {
+    if (isLeaf(x)) {
+      const v = x.value;
+      const isRef = typeof v === "object" && v !== null && !Array.isArray(v);
+      const absent = scope.optional.has(x.fact) ? "false" : "undefined";
+      let test: string;
+      if (scope.plain.has(x.fact) && !isRef && (x.operator === "equal" || x.operator === "notEqual") && typeof v !== "object") {
+        test = `a ${x.operator === "equal" ? "===" : "!=="} ${JSON.stringify(v)}`;
+      } else if (scope.plain.has(x.fact) && Array.isArray(v) && (x.operator === "in" || x.operator === "notIn")) {
+        test = `${x.operator === "notIn" ? "!" : ""}${lit(new Set<unknown>(v))}.has(a)`;
+      } else {
+        const other = isRef ? "b" : lit(v);
+        const js = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" }[x.operator as string];
+        // Numbers with numbers and strings (ISO dates) with strings compare natively, as compare() does.
+        test = js
+          ? `(typeof a === "number" && typeof ${other} === "number") || (typeof a === "string" && typeof ${other} === "string") ? a ${js} ${other} : ops.${x.operator}(a, ${other})`
+          : `ops.${x.operator}(a, ${other})`;
+      }
+      const b = isRef ? `const b = ${read(v.fact)}; if (b === undefined) return undefined; ` : "";
+      return emit(`const a = ${read(x.fact)}; if (a === undefined) return ${absent}; ${b}return ${test};`);
+    }
+    if ("not" in x) return emit(`const r = ${node(x.not)}(f, d); return r === undefined ? undefined : !r;`);
+    const [parts, stop] = "all" in x ? [x.all, false] : [x.any, true];
+    const calls = parts.map(node).map((n) => `r = ${n}(f, d); if (r === ${stop}) return ${stop}; if (r === undefined) u = true;`);
+    return emit(`let r, u = false; ${calls.join(" ")} return u ? undefined : ${!stop};`);
+  };
+  const root = node(c);
+  return new Function("ops", "K", `"use strict"; ${fns.join("\n")}\nreturn ${root};`)(operators, consts) as Predicate;
+}
+
+let codegen: boolean | undefined;
+/** Generated code where the page allows it, closures otherwise. */
+export function compileBest(c: Condition, scope: CompileScope = NO_SCOPE): Predicate {
+  if (codegen === undefined) {
+    try {
+      codegen = new Function("return true")() === true;
+    } catch {
+      codegen = false;
+    }
+  }
+  return codegen ? generate(c, scope) : compile(c, scope);
 }

@@ -1,7 +1,10 @@
 import Decimal from "decimal.js";
 
-/** Decimal for every amount: 40 significant digits, half-up (DOMAIN.md: round each payment to the cent, half-up). */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/**
+ * Decimal for every amount, half-up (DOMAIN.md: round each payment to the cent, half-up). 24 significant digits
+ * keep 8 decimals on amounts up to 10^15 — far beyond any payment — and make a division 3× cheaper than 40.
+ */
+export const D = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP });
 export type D = InstanceType<typeof D>;
 
 export const ZERO = new D(0);

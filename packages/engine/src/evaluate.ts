@@ -67,8 +67,15 @@ export function evaluateParsed(rt: Runtime, c: ParsedCase): Result | Screening {
   return { date: c.date, results: [...rt.aids.values()].map((a) => evaluateAid(rt, a, c)) };
 }
 
-const versionAt = (aid: AidRuntime, date: string) =>
-  aid.versions.find((v) => (v.file.validFrom === null || v.file.validFrom <= date) && (v.file.validTo === null || date <= v.file.validTo));
+function versionAt(aid: AidRuntime, date: string): CompiledVersion | undefined {
+  for (const v of aid.versions) {
+    const { validFrom, validTo } = v.file;
+    if ((validFrom === null || validFrom <= date) && (validTo === null || date <= validTo)) return v;
+  }
+  return undefined;
+}
+
+const NO_DERIVED: FactMap = Object.freeze({});
 
 function segmentAt(v: CompiledVersion, date: string): Segment {
   let s = v.segments[0]!;
@@ -201,6 +208,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     if (out.capApplied !== undefined) result.capApplied = out.capApplied;
     if (status === "eligible") {
       for (const [k, x] of Object.entries(out.amounts)) result.amounts[k] = isDecimal(x) ? money(x) : x;
+      if (out.details) result.details = Object.fromEntries(Object.entries(out.details).map(([k, x]) => [k, isDecimal(x) ? money(x) : x]));
       result.periods = (out.periods ?? []).map((p) => ({
         label: t(p.label),
         ...(p.months !== undefined ? { months: p.months } : {}),
@@ -234,6 +242,7 @@ class CaseContext implements Context {
   readonly facts: FactMap;
   readonly derived: FactMap = {};
   readonly k: Record<string, D>;
+  readonly kn: Record<string, number>;
   constructor(
     private readonly rt: Runtime,
     v: CompiledVersion,
@@ -245,6 +254,7 @@ class CaseContext implements Context {
     this.lang = c.lang;
     this.facts = c.facts;
     this.k = v.k;
+    this.kn = v.kn;
   }
   t(x: Text): string {
     return x[this.lang];
@@ -273,6 +283,7 @@ class CaseContext implements Context {
 export function conditionFacts(rt: Runtime, aid: AidRuntime, c: ParsedCase) {
   const v = versionAt(aid, c.date);
   if (!v) return undefined;
+  if (v.derived.length === 0) return { version: v, facts: c.facts, derived: NO_DERIVED };
   const ctx = new CaseContext(rt, v, c, null);
   derive(v, ctx, null);
   return { version: v, facts: ctx.facts, derived: ctx.derived };

@@ -18,6 +18,8 @@ export interface Context {
   derived: FactMap;
   /** Legal constants of the rule version (rules/<aid>/<version>.json `constants`). */
   k: Record<string, D>;
+  /** The same constants as numbers (counts of months, hours, thresholds), converted once at load. */
+  kn: Record<string, number>;
   /** A dated parameter at the case date (or `at`), in the case currency; throws Missing when unknown. */
   param(id: string, at?: string): D;
   /** A fact the formula needs (entered or derived); throws Missing when absent. */
@@ -35,6 +37,8 @@ export interface PeriodOut {
 
 export interface Output {
   amounts: Record<string, D | number | string | boolean>;
+  /** Figures beyond the contract's amounts, declared in aid.json `details`. */
+  details?: Record<string, D | number | string | boolean>;
   periods?: PeriodOut[];
   /** Who bears the cost, for plan totals. */
   costs?: { employer: D; state: D; employee: D };

@@ -46,4 +46,4 @@ export const evaluatePlan = (input: unknown, options?: PlanOptions) => evaluateP
 /** CSV rows (header = fact names plus `id` and `aid`) → a plan. */
 export const planFromCsvRows = (rows: Array<Record<string, string>>, opts: Parameters<typeof planFromCsvRowsWith>[2]) =>
   planFromCsvRowsWith(getRuntime(), rows, opts);
-export { parsePlanEnvelope, PlanRun, employeeFromCsvRow, type PlanContext, type PlanOptions, type ScenarioSpec } from "./plan.ts";
+export { parsePlanEnvelope, PlanRun, employeeFromCsvRow, type PlanContext, type PlanOptions, type ScenarioSpec, type TallyState } from "./plan.ts";

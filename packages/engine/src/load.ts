@@ -15,7 +15,7 @@ import {
   type Text,
 } from "@fne/schema";
 import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
-import { compile, factsOf, type Predicate } from "./conditions.ts";
+import { compileBest, factsOf, type CompileScope, type Predicate } from "./conditions.ts";
 import { D } from "./decimal.ts";
 import { compileFacts, factsSchema, mergeFactDefs, type FactsSchema } from "./facts.ts";
 import type { Derived, Formula } from "./formula.ts";
@@ -70,6 +70,9 @@ export interface CompiledVersion {
   path: string;
   formula: Formula;
   k: Record<string, D>;
+  kn: Record<string, number>;
+  /** What the condition compiler knew of the facts (derived, optional, plain). */
+  scope: CompileScope;
   conditions: CompiledCondition[];
   /** The formula's intermediate facts, in order. */
   derived: Array<{ name: string } & Derived>;
@@ -108,6 +111,12 @@ function compileVersion(
   const known = (f: string) => f in aid.facts || f in derived;
   const derivedNames = new Set(Object.keys(derived));
   const optionalNames = new Set(Object.entries(aid.facts).filter(([, d]) => d.optional).map(([n]) => n));
+  const plainTypes = new Set(["boolean", "enum", "date", "string"]);
+  const scope = {
+    derived: derivedNames,
+    optional: optionalNames,
+    plain: new Set(Object.entries(aid.facts).filter(([, d]) => plainTypes.has(d.type)).map(([n]) => n)),
+  };
   // The input facts behind a fact (through derived facts), less the optional ones: what `missing` may name.
   const inputsOf = (f: string): string[] =>
     f in derived ? derived[f]!.from.flatMap(inputsOf) : optionalNames.has(f) ? [] : [f];
@@ -115,7 +124,7 @@ function compileVersion(
   const conditions = file.conditions.map((c, i): CompiledCondition => {
     const reads = [...new Set(factsOf(c.when))];
     for (const f of reads) if (!known(f)) throw fail(`conditions.${i}.when`, `unknown fact "${f}" (not in ${aid.id}/aid.json nor derived by the formula)`);
-    return { id: c.id, text: c.text, predicate: compile(c.when, derivedNames, optionalNames), reads, inputs: [...new Set(reads.flatMap(inputsOf))] };
+    return { id: c.id, text: c.text, predicate: compileBest(c.when, scope), reads, inputs: [...new Set(reads.flatMap(inputsOf))] };
   });
   file.amountFacts.forEach((f, i) => {
     if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);
@@ -148,7 +157,8 @@ function compileVersion(
   );
   const k = Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, new D(c.value)]));
   const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
-  return { file, path, formula, k, conditions, derived: derivedList, segments };
+  const kn = Object.fromEntries(Object.entries(k).map(([n, d]) => [n, d.toNumber()]));
+  return { file, path, formula, k, kn, scope, conditions, derived: derivedList, segments };
 }
 
 export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = builtinFormulas): Runtime {

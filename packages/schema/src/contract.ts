@@ -61,6 +61,8 @@ export const Result = z.object({
   status: Status,
   currency: Currency,
   amounts: z.record(z.string(), AmountValue),
+  /** Figures beyond the contract's amounts (rules/<aid>/aid.json `details`). */
+  details: z.record(z.string(), AmountValue).optional(),
   periods: z.array(Period),
   missing: z.array(z.string()),
   reasons: z.array(Reason),
@@ -99,7 +101,16 @@ export type Screening = z.infer<typeof Screening>;
 
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
 export type ErrorIssue = z.infer<typeof ErrorIssue>;
-export const ErrorCode = z.enum(["invalid_case", "invalid_plan", "payload_too_large", "unsupported_media_type", "not_found"]);
+/** invalid_request: a bad query or path parameter (GET routes); internal_error: a bug of ours, never the client's input. */
+export const ErrorCode = z.enum([
+  "invalid_case",
+  "invalid_plan",
+  "invalid_request",
+  "payload_too_large",
+  "unsupported_media_type",
+  "not_found",
+  "internal_error",
+]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorBody = z.object({
   error: z.object({ code: ErrorCode, message: z.string(), issues: z.array(ErrorIssue) }),

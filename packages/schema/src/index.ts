@@ -1,3 +1,5 @@
 export * from "./common.ts";
 export * from "./contract.ts";
 export * from "./rules.ts";
+export * from "./catalog.ts";
+export * from "./api.ts";

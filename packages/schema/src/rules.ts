@@ -52,6 +52,8 @@ export const AidFile = z.strictObject({
   description: Text,
   facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), FactDef),
   amounts: z.record(z.string(), AmountDef),
+  /** Further figures beyond the contract's amounts (Result.details), e.g. the notice paid on refusal. */
+  details: z.record(z.string(), AmountDef).optional(),
 });
 export type AidFile = z.infer<typeof AidFile>;
 

@@ -12,9 +12,10 @@ export const asfne: Formula = {
   },
   compute(c): Output {
     const k = c.k;
+    const kn = c.kn;
     const sjr = c.need<D>("annualReferenceWage").div(k.daysPerYear!);
     const p = c.param("pss_annuel").div(k.daysPerYear!);
-    const end65 = addMonths(c.need<string>("birthDate"), k.endAgeYears!.toNumber() * 12 + k.endAgeMonths!.toNumber());
+    const end65 = addMonths(c.need<string>("birthDate"), kn.endAgeYears! * 12 + kn.endAgeMonths!);
     const pension = c.facts.pensionDate as string | undefined;
     const endDate = pension !== undefined && pension < end65 ? pension : end65;
     if (c.date < FOUR_P_UNCONFIRMED_BEFORE && sjr.gt(p.times(2))) {

@@ -15,7 +15,7 @@ export const atd: Formula = {
     const monthly = (rate: D) => round2(max(ZERO, prior.times(rate).minus(wage).times(hours)));
     const first = monthly(c.k.rateFirst6!);
     const next = monthly(c.k.rateNext6!);
-    const months = c.k.monthsPerPhase!.toNumber();
+    const months = c.kn.monthsPerPhase!;
     const total = first.times(months).plus(next.times(months));
     return {
       amounts: { monthlyFirst6: first, monthlyNext6: next, total },

@@ -4,26 +4,27 @@ import type { Context, Formula, Output, PeriodOut } from "../formula.ts";
 
 /** L122-6: none below 6 months, 1 month from 6 months, 2 months from 2 years. */
 function legalNotice(c: Context, seniority: number): number {
-  if (seniority >= c.k.noticeTwoMonthsFromMonths!.toNumber()) return 2;
-  return seniority >= c.k.noticeOneMonthFromMonths!.toNumber() ? 1 : 0;
+  if (seniority >= c.kn.noticeTwoMonthsFromMonths!) return 2;
+  return seniority >= c.kn.noticeOneMonthFromMonths! ? 1 : 0;
 }
 
 /** L122-9 / R122-2: 2/10 of a month a year, plus 2/15 a year beyond ten years; years pro rata by months. */
 function severance(c: Context, seniority: number): D {
   const k = c.k;
-  if (seniority < k.severanceFromMonths!.toNumber()) return ZERO;
+  const kn = c.kn;
+  if (seniority < kn.severanceFromMonths!) return ZERO;
   const reference = max(c.need<D>("averageMonthlyGrossLast12"), c.need<D>("averageMonthlyGrossLast3"));
-  const years = new D(seniority).div(12);
-  const beyond = max(ZERO, years.minus(k.severanceExtraFromYears!));
-  const months = years.times(k.severanceRate!).plus(beyond.times(k.severanceExtraNumerator!).div(k.severanceExtraDenominator!));
-  return round2(reference.times(months));
+  const beyondMonths = Math.max(0, seniority - kn.severanceExtraFromYears! * 12);
+  // months of pay = 0.2 × seniority / 12 + (2/15) × beyond / 12: one division, at the end.
+  const numerator = k.severanceRate!.times(seniority).times(k.severanceExtraDenominator!).plus(k.severanceExtraNumerator!.times(beyondMonths));
+  return round2(reference.times(numerator).div(k.severanceExtraDenominator!.times(12)));
 }
 
 /** Employee allowance (accord of April 2005): per day, from SJR and the ARE when given. */
 function allowance(c: Context, seniority: number): PeriodOut[] {
   const sjr = c.facts.dailyReferenceWage as D | undefined;
   const are = c.facts.areDailyAmount as D | undefined;
-  if (seniority < c.k.severanceFromMonths!.toNumber()) {
+  if (seniority < c.kn.severanceFromMonths!) {
     return are ? [{ label: { fr: "ARE, par jour", en: "ARE, per day" }, amount: round2(are), unit: "day" }] : [];
   }
   if (!sjr) return [];
@@ -37,6 +38,7 @@ function allowance(c: Context, seniority: number): PeriodOut[] {
 export const crp: Formula = {
   compute(c): Output {
     const k = c.k;
+    const kn = c.kn;
     const seniority = c.need<number>("seniorityMonths");
     const salary = c.need<D>("monthlyGrossSalary");
     const legal = legalNotice(c, seniority);
@@ -44,7 +46,7 @@ export const crp: Formula = {
     const notice = Math.max(legal, conventional);
     const proposed = c.need<boolean>("proposed");
     const accepted = proposed ? c.need<boolean>("accepted") : false;
-    const freeMonths = k.noticeFreeMonths!.toNumber();
+    const freeMonths = kn.noticeFreeMonths!;
 
     const severancePay = severance(c, seniority);
     let employerContribution = ZERO;
@@ -72,7 +74,9 @@ export const crp: Formula = {
       difHours = min(balance, cap).toNumber();
       difAmount = round2(new D(difHours).times(k.difAllowanceRate!).times(c.need<D>("netHourlyWage")));
     }
-    const employerTotal = [employerContribution, penalty, noticeBalance, noticeEquivalentAtRupture, noticePay, severancePay, difAmount].reduce((a, b) => a.plus(b), ZERO);
+    // employerTotal sums the contract's CRP amounts; the notice paid on an ordinary dismissal (noticePay) is
+    // counted in the plan's employer cost, where refusing or not offering the CRP is compared with accepting it.
+    const employerTotal = [employerContribution, penalty, noticeBalance, noticeEquivalentAtRupture, severancePay, difAmount].reduce((a, b) => a.plus(b), ZERO);
     const toEmployee = noticeBalance.plus(noticeEquivalentAtRupture).plus(noticePay).plus(severancePay);
     return {
       amounts: {
@@ -86,9 +90,8 @@ export const crp: Formula = {
         difTrainingHours: new D(difHours).times(k.difDoubling!).toNumber(),
         difAmount,
         employerTotal,
-        noticePay,
-        scenario: !proposed ? "not_proposed" : accepted ? "accepted" : "refused",
       },
+      details: { noticePay, scenario: !proposed ? "not_proposed" : accepted ? "accepted" : "refused" },
       periods: accepted ? allowance(c, seniority) : [],
       notes: [
         !proposed
@@ -98,7 +101,7 @@ export const crp: Formula = {
             : { fr: "CRP refusée : licenciement économique ordinaire, préavis et indemnité de licenciement.", en: "CRP refused: ordinary economic dismissal, notice and severance." },
       ],
       // The employer bears employerTotal; the State's share of the CRP actions (L321-4-2 I al. 8) is not quantified.
-      costs: { employer: employerTotal, state: ZERO, employee: toEmployee },
+      costs: { employer: employerTotal.plus(noticePay), state: ZERO, employee: toEmployee },
     };
   },
 };

@@ -40,13 +40,14 @@ function range(c: Context, rate: D) {
 }
 
 /** A caseworker-entered amount (from the arrêté's family scale) checked against the legal range. */
-function check(c: Context, minimum: D, maximum: D): { amounts: Output["amounts"]; notes: Text[] } {
+function check(c: Context, minimum: D, maximum: D): { checked?: D; details: NonNullable<Output["details"]>; notes: Text[] } {
   const requested = c.facts.requestedAmount as D | undefined;
-  if (requested === undefined) return { amounts: {}, notes: [] };
+  if (requested === undefined) return { details: {}, notes: [] };
   const inRange = requested.gte(minimum) && requested.lte(maximum);
   const checked = min(max(requested, minimum), maximum);
   return {
-    amounts: { checkedAmount: checked, requestedAmountInRange: inRange },
+    checked,
+    details: { requestedAmountInRange: inRange },
     notes: inRange
       ? []
       : [
@@ -73,9 +74,10 @@ export const mobility_transfer: Formula = {
         en: "If a collective agreement, an establishment agreement or the contract makes the employer pay all or part of the travel and resettlement costs, the employer is reimbursed within the limits of R322-14; the employee keeps the right to the balance (R322-13, para. 3).",
       });
     notes.push(byArrete("R322-20"));
-    const months = c.k.furnitureMonths!.toNumber();
+    const months = c.kn.furnitureMonths!;
     return {
-      amounts: { minimum, maximum, resourcesThreshold: threshold, halved, ...checked.amounts },
+      amounts: { minimum, maximum, resourcesThreshold: threshold, halved, ...(checked.checked ? { checkedAmount: checked.checked } : {}) },
+      details: checked.details,
       notes,
       entitlements: [
         travel(c, "R322-14, al. 2"),
@@ -98,7 +100,9 @@ export const mobility_transfer_l322_3: Formula = {
     const { minimum, maximum } = range(c, new D(1));
     const checked = check(c, minimum, maximum);
     return {
-      amounts: { minimum, maximum, ...checked.amounts },
+      amounts: { minimum, maximum },
+      // The contract lists only the range for R322-14-1: the check of an entered amount is a detail.
+      details: { ...(checked.checked ? { checkedAmount: checked.checked } : {}), ...checked.details },
       notes: [...checked.notes, byArrete("R322-20")],
       entitlements: [
         travel(c, "R322-14-1, al. 2"),
@@ -117,7 +121,7 @@ export const double_residence: Formula = {
     // R322-17 al. 2: a daily rate of 3 × MG, for at most six months from the start of the double residence.
     const daily = round2(c.param("minimum_garanti").times(c.k.dailyMultiple!));
     const start = c.need<string>("startDate");
-    const cap = daysBetween(start, addMonths(start, c.k.maxMonths!.toNumber()));
+    const cap = daysBetween(start, addMonths(start, c.kn.maxMonths!));
     const days = c.need<number>("days");
     const paidDays = Math.min(days, cap);
     const total = daily.times(paidDays);
@@ -188,8 +192,8 @@ export const relocation: Formula = {
       entitlements: [
         { fr: `Remboursement des frais de transport de l'ancien au nouveau domicile : ${who.fr} (R322-25, al. 4).`, en: `Reimbursement of travel from the old to the new home: ${who.en} (R322-25, para. 4).` },
         {
-          fr: `Remboursement du transport du mobilier, si le transfert est effectué dans les ${c.k.furnitureMonths!.toNumber()} mois suivant l'arrivée dans la commune du nouveau domicile ; délai exceptionnellement prorogeable par le préfet (R322-25, al. 5).`,
-          en: `Reimbursement of moving the furniture, if it is moved within ${c.k.furnitureMonths!.toNumber()} months of arriving in the town of the new home; the préfet may exceptionally extend this period (R322-25, para. 5).`,
+          fr: `Remboursement du transport du mobilier, si le transfert est effectué dans les ${c.kn.furnitureMonths!} mois suivant l'arrivée dans la commune du nouveau domicile ; délai exceptionnellement prorogeable par le préfet (R322-25, al. 5).`,
+          en: `Reimbursement of moving the furniture, if it is moved within ${c.kn.furnitureMonths!} months of arriving in the town of the new home; the préfet may exceptionally extend this period (R322-25, para. 5).`,
         },
         {
           fr: "Indemnité de réinstallation selon la composition de la famille, l'importance du déplacement et les conditions d'adaptation (R322-25, al. 6).",
@@ -205,14 +209,14 @@ export const youth_mobility: Formula = {
     // R322-27: under 26 on the first day of the first salaried job, the limit pushed back by the national service done.
     ageLimitDate: {
       from: ["birthDate", "nationalServiceMonths"],
-      compute: (c) => addMonths(c.need<string>("birthDate"), c.k.ageLimitYears!.toNumber() * 12 + c.need<number>("nationalServiceMonths")),
+      compute: (c) => addMonths(c.need<string>("birthDate"), c.kn.ageLimitYears! * 12 + c.need<number>("nationalServiceMonths")),
     },
     // R322-28 al. 1: the job starts within twelve months of the start point.
-    windowEnd: { from: ["startPointDate"], compute: (c) => addMonths(c.need<string>("startPointDate"), c.k.windowMonths!.toNumber()) },
+    windowEnd: { from: ["startPointDate"], compute: (c) => addMonths(c.need<string>("startPointDate"), c.kn.windowMonths!) },
     // R322-32: the application within six months of taking up the job.
-    applicationDeadline: { from: ["jobStartDate"], compute: (c) => addMonths(c.need<string>("jobStartDate"), c.k.applicationMonths!.toNumber()) },
-    minCddMonths: { from: [], compute: (c) => c.k.minCddMonths!.toNumber() },
-    minDistanceKm: { from: [], compute: (c) => c.k.minDistanceKm!.toNumber() },
+    applicationDeadline: { from: ["jobStartDate"], compute: (c) => addMonths(c.need<string>("jobStartDate"), c.kn.applicationMonths!) },
+    minCddMonths: { from: [], compute: (c) => c.kn.minCddMonths! },
+    minDistanceKm: { from: [], compute: (c) => c.kn.minDistanceKm! },
   },
   compute: () => ({
     amounts: {},

@@ -10,7 +10,7 @@ function legalWeeklyHours(c: Context): D {
   const large = c.param("duree_legale_hebdomadaire");
   const small = c.param("duree_legale_hebdomadaire_20_salaries_ou_moins");
   if (large.eq(small)) return large;
-  return c.need<number>("companyHeadcount") > c.k.smallCompanyMaxHeadcount!.toNumber() ? large : small;
+  return c.need<number>("companyHeadcount") > c.kn.smallCompanyMaxHeadcount! ? large : small;
 }
 
 export const temps_partiel: Formula = {
@@ -20,6 +20,7 @@ export const temps_partiel: Formula = {
   },
   compute(c): Output {
     const k = c.k;
+    const kn = c.kn;
     if (c.need<string>("conventionDate") < ARRETE_1994) {
       return {
         amounts: {},
@@ -40,15 +41,17 @@ export const temps_partiel: Formula = {
     const hourly = min(c.need<D>("priorHourlyGrossWage"), hourlyCap);
     const raw1 = max(hourly.times(k.rateYear1!), k.floorYear1!).times(lostHours);
     const raw2 = max(hourly.times(k.rateYear2!), k.floorYear2!).times(lostHours);
-    // L322-4 5°: net resources guaranteed never exceed 90 % of the prior net pay.
-    const cap = max(ZERO, k.netResourcesCap!.times(c.need<D>("priorNetMonthlyWage")).minus(c.need<D>("newNetMonthlyWage")));
-    const year1 = round2(min(raw1, cap));
-    const year2 = round2(min(raw2, cap));
-    const months = k.monthsPerYear!.toNumber();
+    // L322-4 5°: net resources guaranteed never exceed 90 % of the prior net pay. The cap (CONTRACT.md:
+    // 0.90 × prior net − new net) is rounded down to the cent, so that rounding never crosses the 90 %.
+    const capMonthly = k.netResourcesCap!.times(c.need<D>("priorNetMonthlyWage")).minus(c.need<D>("newNetMonthlyWage")).toDecimalPlaces(2, D.ROUND_FLOOR);
+    const cap = max(ZERO, capMonthly);
+    const year1 = min(round2(raw1), cap);
+    const year2 = min(round2(raw2), cap);
+    const months = kn.monthsPerYear!;
     const total = year1.times(months).plus(year2.times(months));
-    const capApplied = raw1.gt(cap) || raw2.gt(cap);
+    const capApplied = round2(raw1).gt(cap) || round2(raw2).gt(cap);
     return {
-      amounts: { monthlyYear1: year1, monthlyYear2: year2, capMonthly: round2(cap), total },
+      amounts: { monthlyYear1: year1, monthlyYear2: year2, capMonthly, total },
       capApplied,
       periods: [
         { label: { fr: "1re année", en: "year 1" }, months, amount: year1, unit: "month" },

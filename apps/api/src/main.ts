@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * pnpm api: listens on HOST:PORT (default 127.0.0.1:8787). CORS_ORIGINS: comma-separated origins allowed
+ * from browsers ("*" for any; none by default). LOG_LEVEL: pino level (info). SIGTERM/SIGINT: stop accepting,
+ * finish the requests in flight, exit.
+ */
+import { buildServer } from "./server.ts";
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? "127.0.0.1";
+const corsOrigins = (process.env.CORS_ORIGINS ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+const app = buildServer({ corsOrigins, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, "closing: finishing requests in flight");
+    app.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        app.log.error({ err: e }, "close failed");
+        process.exit(1);
+      },
+    );
+  });
+}
+
+try {
+  await app.listen({ port, host });
+} catch (e) {
+  app.log.error({ err: e }, "cannot listen");
+  process.exit(1);
+}

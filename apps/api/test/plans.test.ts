@@ -1,0 +1,177 @@
+/** POST /v1/plans: JSON and CSV plans answer evaluatePlan's PlanResult; every error class is the contract's Error. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Readable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { evaluatePlan, planFromCsvRows } from "@fne/engine";
+import { ErrorBody, PlanResult, type ErrorCode } from "@fne/schema";
+import { buildServer } from "../src/server.ts";
+import { limits } from "../src/limits.ts";
+
+let app: FastifyInstance;
+beforeAll(() => (app = buildServer()));
+afterAll(() => app.close());
+
+const crpFacts = {
+  economicDismissal: true,
+  seniorityMonths: 150,
+  accepted: true,
+  monthlyGrossSalary: "2500.00",
+  averageMonthlyGrossLast12: "2400.00",
+  averageMonthlyGrossLast3: "2600.00",
+  difHoursBalance: 100,
+  netHourlyWage: "12.00",
+};
+const plan = {
+  date: "2006-10-02",
+  employer: { headcount: 250, proposesCRP: true },
+  employees: [
+    { id: "E1", aid: "crp", facts: crpFacts },
+    { id: "E2", aid: "nope" },
+    { id: "E3", aid: "crp", facts: { ...crpFacts, accepted: false } },
+    "not an employee",
+    { id: "E5", aid: "crp", facts: { ...crpFacts, seniorityMonths: "long" } },
+  ],
+  scenarios: [{ name: "without CRP", employer: { proposesCRP: false } }],
+};
+
+const postPlan = (payload: string | Readable, contentType = "application/json", query = "") =>
+  app.inject({ method: "POST", url: `/v1/plans${query}`, headers: { "content-type": contentType }, payload });
+
+function expectError(res: { statusCode: number; json(): unknown }, status: number, code: ErrorCode): string[] {
+  expect(res.statusCode).toBe(status);
+  const e = ErrorBody.parse(res.json()).error;
+  expect(e.code).toBe(code);
+  return e.issues.map((i) => i.path);
+}
+
+describe("POST /v1/plans with a JSON plan", () => {
+  it("answers evaluatePlan's PlanResult: every row in order, a bad row with its own error", async () => {
+    const res = await postPlan(JSON.stringify(plan));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const r = PlanResult.parse(res.json());
+    expect(res.json()).toEqual(evaluatePlan(plan));
+    expect(r.employees.map((e) => e.id)).toEqual(["E1", "E2", "E3", "#4", "E5"]);
+    expect(r.employees.map((e) => "error" in e)).toEqual([false, true, false, true, true]);
+    expect(r.counts.invalid).toBe(3);
+    expect(r.scenarios?.map((s) => s.name)).toEqual(["without CRP"]);
+  });
+
+  it("streams a plan larger than one chunk, identical to evaluatePlan", async () => {
+    const big = { ...plan, scenarios: [], employees: Array.from({ length: 600 }, (_, i) => ({ id: `E${i}`, aid: "crp", facts: crpFacts })) };
+    const res = await postPlan(JSON.stringify(big));
+    expect(res.json()).toEqual(evaluatePlan(big));
+  });
+
+  it("keeps the compared values with ?detail=full, as evaluatePlan does", async () => {
+    const res = await postPlan(JSON.stringify(plan), "application/json", "?detail=full");
+    expect(res.json()).toEqual(evaluatePlan(plan, { detail: "full" }));
+    expect(res.json()).not.toEqual(evaluatePlan(plan));
+  });
+
+  it.each([
+    ["a missing date", { ...plan, date: undefined }, "date"],
+    ["a negative headcount", { ...plan, employer: { headcount: -1 } }, "employer.headcount"],
+    ["employees that are not a list", { ...plan, employees: {} }, "employees"],
+    ["an unknown field", { ...plan, employeez: [] }, "employeez"],
+    ["an unknown parameter", { ...plan, parameters: { smic: "1.00" } }, "parameters.smic"],
+  ])("400 invalid_plan naming the field for %s", async (_, body, path) => {
+    expect(expectError(await postPlan(JSON.stringify(body)), 400, "invalid_plan")).toContain(path);
+  });
+
+  it("400 invalid_plan for malformed JSON and a bad ?detail", async () => {
+    expectError(await postPlan('{"date":'), 400, "invalid_plan");
+    expect(expectError(await postPlan(JSON.stringify(plan), "application/json", "?detail=everything"), 400, "invalid_plan")).toEqual(["query.detail"]);
+  });
+
+  it("415 unsupported_media_type for another content type", async () => {
+    expectError(await postPlan("id,aid", "text/plain"), 415, "unsupported_media_type");
+  });
+
+  it(`413 payload_too_large over ${limits.planBytes} bytes`, async () => {
+    const body = JSON.stringify(plan);
+    expectError(await postPlan(body + " ".repeat(limits.planBytes - body.length + 1)), 413, "payload_too_large");
+  });
+});
+
+describe("POST /v1/plans with a CSV plan", () => {
+  const csv = [
+    "id,aid,economicDismissal,seniorityMonths,accepted,monthlyGrossSalary,averageMonthlyGrossLast12,averageMonthlyGrossLast3,difHoursBalance,netHourlyWage",
+    "E1,crp,oui,150,true,\"2500,00\",2400.00,2600.00,100,12.00",
+    "E2,crp,true,abc,true,2500.00,2400.00,2600.00,100,12.00",
+    "",
+    "E3,nope",
+    "E4,crp,true,150,false",
+  ].join("\n");
+  const rows = (text: string) => {
+    const [header, ...records] = text.split("\n").filter(Boolean).map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, "")));
+    return records.map((r) => Object.fromEntries(header!.map((h, j) => [h, r[j] ?? ""])));
+  };
+  const query = "?date=2006-10-02&headcount=250&proposesCRP=true";
+
+  it("answers the PlanResult of planFromCsvRows then evaluatePlan, each row in order", async () => {
+    const res = await postPlan(csv, "text/csv", query);
+    expect(res.statusCode).toBe(200);
+    const expected = evaluatePlan(planFromCsvRows(rows(csv), { date: "2006-10-02", headcount: 250, proposesCRP: true }));
+    expect(res.json()).toEqual(expected);
+    const r = PlanResult.parse(res.json());
+    expect(r.employees.map((e) => e.id)).toEqual(["E1", "E2", "E3", "E4"]);
+    expect(r.employees.map((e) => "error" in e)).toEqual([false, true, true, false]);
+  });
+
+  it("reads ';' between cells, a byte-order mark, CRLF, and a charset in the content type", async () => {
+    const excel = `\uFEFF${csv.replaceAll(",", ";").replace('"2500;00"', '"2500,00"').replaceAll("\n", "\r\n")}`;
+    const res = await postPlan(excel, "text/csv; charset=utf-8", query);
+    expect(res.json()).toEqual((await postPlan(csv, "text/csv", query)).json());
+  });
+
+  it("reads a body sent in chunks without a length", async () => {
+    const lines = csv.split("\n").map((l) => `${l}\n`);
+    const res = await postPlan(Readable.from(lines), "text/csv", query);
+    expect(res.json()).toEqual((await postPlan(csv, "text/csv", query)).json());
+  });
+
+  it("answers an empty plan for a header alone", async () => {
+    const r = PlanResult.parse((await postPlan("id,aid\n", "text/csv", query)).json());
+    expect(r.employees).toEqual([]);
+    expect(r.counts).toEqual({ eligible: 0, ineligible: 0, undetermined: 0, no_law: 0, invalid: 0 });
+  });
+
+  it.each([
+    ["", ["query.date", "query.headcount"]],
+    ["?date=2006-10-02", ["query.headcount"]],
+    ["?date=2006-02-30&headcount=250", ["query.date"]],
+    ["?date=2006-10-02&headcount=2.5", ["query.headcount"]],
+    ["?date=2006-10-02&headcount=250&proposesCRP=oui", ["query.proposesCRP"]],
+  ])("400 invalid_plan naming the query parameter for %j", async (q, paths) => {
+    expect(expectError(await postPlan(csv, "text/csv", q), 400, "invalid_plan")).toEqual(paths);
+  });
+
+  it("400 invalid_plan for a CSV that does not parse", async () => {
+    expect(expectError(await postPlan('id,aid\n"E1,crp\n', "text/csv", query), 400, "invalid_plan")).toEqual(["(body)"]);
+  });
+
+  it(`413 payload_too_large over ${limits.planBytes} bytes declared`, async () => {
+    const big = `id,aid\n${"E1,crp\n".repeat(Math.ceil(limits.planBytes / 7) + 1)}`;
+    expectError(await postPlan(big, "text/csv", query), 413, "payload_too_large");
+  });
+
+  it("413 payload_too_large when a body sent without a length goes past the limit, and not before", async () => {
+    // Parsing 50 MiB of CSV takes seconds: a server with a small limit shows the same counting.
+    const small = buildServer({ limits: { planBytes: 10_000 } });
+    const send = (rows: number) =>
+      small.inject({
+        method: "POST",
+        url: `/v1/plans${query}`,
+        headers: { "content-type": "text/csv" },
+        payload: Readable.from(["id,aid\n", ...Array.from({ length: rows }, (_, i) => `E${String(i).padStart(4, "0")},crp\n`)]),
+      });
+    try {
+      // 7 + 1,000 × 10 = 10,007 bytes; 7 + 999 × 10 = 9,997 bytes.
+      expectError(await send(1000), 413, "payload_too_large");
+      expect((await send(999)).statusCode).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+});
