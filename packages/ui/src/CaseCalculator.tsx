@@ -205,7 +205,11 @@ export function CaseCalculator(props: CaseCalculatorProps) {
         </div>
       </form>
 
-      <section className="fne-output" ref={resultRef} tabIndex={-1} aria-live="polite" aria-label={tr(lang, "result")}>
+      <p className="fne-sr" role="status">
+        {outcome.kind === "result" && "status" in outcome.value ? `${outcome.value.title} : ${tr(lang, outcome.value.status)}` : ""}
+        {outcome.kind === "invalid" ? tr(lang, "fixErrors") : ""}
+      </p>
+      <section className="fne-output" ref={resultRef} tabIndex={-1} aria-label={tr(lang, "result")}>
         {outcome.kind === "failure" && (
           <p className="fne-alert" role="alert">
             {tr(lang, "serverError")} {outcome.message}
