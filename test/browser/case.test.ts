@@ -45,6 +45,17 @@ describe("caseworker form", () => {
     await page.screenshot({ path: artifact("case-atd.png"), fullPage: true });
   });
 
+  it("moves by keyboard from field to field with a visible focus", async () => {
+    await form().getByLabel("Aide", { exact: true }).focus();
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { fact: el.dataset.fact, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(focused).toEqual({ fact: "collectiveLayoff", outline: "solid", width: "3px" });
+  });
+
   it("opens the cited article with the paragraph marked", async () => {
     await page.locator('[data-rule="atd.pay-drop"] .fne-cite').click();
     const dialog = page.getByRole("dialog");

@@ -1,4 +1,4 @@
-/** The text of a cited article, in the version the citation names, with the cited paragraph (alinéa) marked. */
+/** A side panel (non-modal: the explanation stays usable beside it) with the text of a cited article, in the version the citation names, with the cited paragraph (alinéa) marked. */
 import { useEffect, useRef } from "react";
 import { getArticle as engineGetArticle, type ArticleAtDate } from "@fne/engine";
 import type { Citation } from "@fne/schema";
@@ -35,7 +35,7 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle = e
     <div
       className="fne-article"
       role="dialog"
-      aria-modal="true"
+      aria-modal="false"
       aria-labelledby={titleId}
       onKeyDown={(e) => {
         if (e.key === "Escape") onClose();

@@ -205,7 +205,11 @@ export function CaseCalculator(props: CaseCalculatorProps) {
         </div>
       </form>
 
-      <section className="fne-output" ref={resultRef} tabIndex={-1} aria-live="polite" aria-label={tr(lang, "result")}>
+      <p className="fne-sr" role="status">
+        {outcome.kind === "result" && "status" in outcome.value ? `${outcome.value.title} : ${tr(lang, outcome.value.status)}` : ""}
+        {outcome.kind === "invalid" ? tr(lang, "fixErrors") : ""}
+      </p>
+      <section className="fne-output" ref={resultRef} tabIndex={-1} aria-label={tr(lang, "result")}>
         {outcome.kind === "failure" && (
           <p className="fne-alert" role="alert">
             {tr(lang, "serverError")} {outcome.message}
@@ -299,6 +303,13 @@ function CaseSummary({ draft, aids, lang }: { draft: CaseDraft; aids: AidDescrip
   );
 }
 
+/** "Missing: prior hourly pay, new hourly pay and 2 more", on the line of a collapsed result. */
+function missingHint(r: Result, aid: AidDescription | undefined, lang: Lang) {
+  const names = r.missing.map((m) => pick(lang, aid?.facts[m]?.label) || m);
+  const more = names.length > 2 ? ` (+${names.length - 2})` : "";
+  return `${tr(lang, "missing")} : ${names.slice(0, 2).join(", ")}${more}`;
+}
+
 function ScreeningView({
   screening,
   byId,
@@ -333,7 +344,11 @@ function ScreeningView({
                   })
                 }
               >
-                <span>{r.title}</span> <StatusBadge status={r.status} lang={lang} />
+                <span className="fne-disclosure-text">
+                  <span>{r.title}</span>
+                  {r.missing.length > 0 && <span className="fne-hint">{missingHint(r, byId.get(r.aid), lang)}</span>}
+                </span>
+                <StatusBadge status={r.status} lang={lang} />
               </button>
               <div className="fne-disclosed">
                 <ResultView result={r} aid={byId.get(r.aid)} lang={lang} onCite={onCite} level={3} />

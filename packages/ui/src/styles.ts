@@ -84,8 +84,9 @@ export const css = `
   border: 1px solid var(--fne-line); border-radius: 6px; background: #f6f7f9; padding: .6rem 1rem; cursor: pointer; font-weight: 600; }
 .fne-disclosure::before { content: "▸"; color: var(--fne-blue); }
 .fne-disclosure[aria-expanded="true"]::before { content: "▾"; }
-.fne-disclosure > span:first-of-type { flex: 1; }
 .fne-collapsed > .fne-disclosed { display: none; }
+.fne-disclosure-text { flex: 1; display: flex; flex-direction: column; }
+.fne-hint { font-weight: 400; font-size: .875rem; color: var(--fne-muted); }
 .fne-printonly { display: none; }
 .fne-summary dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1.5rem; }
 .fne-summary dl > div { display: contents; }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { CaseInput } from "@fne/schema";
 import { CaseCalculator } from "../src/CaseCalculator.tsx";
+import { css } from "../src/styles.ts";
 import { CaseError, localEvaluate, type Evaluate } from "../src/evaluator.ts";
 import type { CaseDraft } from "../src/draft.ts";
 
@@ -81,5 +82,28 @@ describe("CaseCalculator", () => {
     const toggles = await screen.findAllByRole("button", { expanded: true });
     expect(toggles[0]!.textContent).toContain("Allocation temporaire dégressive");
     expect(screen.getAllByRole("button", { expanded: false }).length).toBeGreaterThan(5);
+  });
+});
+
+describe("in a shadow root (the future <fne-calculator> widget)", () => {
+  it("renders with its styles inside the shadow root and computes there", async () => {
+    const host = document.createElement("div");
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: "open" });
+    const container = document.createElement("div");
+    shadow.append(container);
+    render(
+      <div className="fne">
+        <style>{css}</style>
+        <CaseCalculator lang="en" aid="atd" lockAid initial={{ ...atd, lang: "en" }} />
+      </div>,
+      { container },
+    );
+    const view = within(container);
+    expect(await view.findByText("Eligible")).toBeTruthy();
+    expect(view.queryByLabelText("Aid")).toBeNull(); // the aid is fixed by the widget
+    expect(shadow.querySelector("style")!.textContent).toContain(".fne-status-eligible");
+    expect(document.head.querySelector("style")).toBeNull(); // nothing written to the page's document
+    host.remove();
   });
 });
