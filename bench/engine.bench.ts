@@ -24,9 +24,9 @@ async function aidBench(aidId: string) {
   const at = (i: number) => cases[i % cases.length]!;
   const compiled = (i: number) => {
     const p = conditionFacts(rt, aid, at(i))!;
-    let ok = true;
-    for (const c of p.version.conditions) if (c.predicate(p.facts, p.derived) !== true) ok = false;
-    return ok;
+    // Eligibility stops at the first condition not met, as the handwritten && does.
+    for (const c of p.version.conditions) if (c.predicate(p.facts, p.derived) !== true) return false;
+    return true;
   };
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const [name, op] of Object.entries(operators)) engine.addOperator(name, op);
@@ -48,7 +48,8 @@ async function aidBench(aidId: string) {
   table(`${aidId} (${version.file.id}, ${version.file.conditions.length} conditions)`, rows);
 }
 
-for (const aid of rt.aids.values()) if (aid.versions.some((v) => v.conditions.length > 0)) await aidBench(aid.def.id);
+const only = process.env.BENCH_AID;
+for (const aid of rt.aids.values()) if ((!only || aid.def.id === only) && aid.versions.some((v) => v.conditions.length > 0)) await aidBench(aid.def.id);
 
 // atd end to end: the amounts beside a handwritten computation of them, and with the Case's validation.
 const atd = rt.aids.get("atd")!;

@@ -29,7 +29,12 @@ function dateOf(query: unknown): string {
 
 export function buildServer(options: ServerOptions = {}): FastifyInstance {
   const limits = { ...defaultLimits, ...options.limits };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.caseBytes, frameworkErrors: onBadUrl });
+  // One JSON log line per request (Fastify's default writes two, "incoming request" and "request completed").
+  const app = Fastify({ logger: options.logger ?? false, disableRequestLogging: true, bodyLimit: limits.caseBytes, frameworkErrors: onBadUrl });
+  app.addHook("onResponse", (req, reply, done) => {
+    req.log.info({ req: { method: req.method, url: req.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, "request completed");
+    done();
+  });
   getRuntime(); // load and compile the rules now: a malformed rule file fails at start-up, not on the first request
   app.setErrorHandler(onError);
   app.setNotFoundHandler(onNotFound);
