@@ -33,7 +33,7 @@ async function aidBench(aidId: string) {
   engine.addRule({ conditions: { all: version.file.conditions.map((c) => c.when) } as never, event: { type: "eligible" } });
   const jre = async (i: number) => {
     const p = conditionFacts(rt, aid, at(i))!;
-    return (await engine.run({ ...p.facts, ...p.derived })).events.length > 0;
+    return (await engine.run({ ...p.facts, ...Object.fromEntries(p.version.derived.map((d) => [d.name, p.derived[d.name]])) })).events.length > 0;
   };
   const hand = eligible[aidId];
   // The three must agree before they are timed.

@@ -240,7 +240,7 @@ class CaseContext implements Context {
   readonly currency: "FRF" | "EUR";
   readonly lang: Lang;
   readonly facts: FactMap;
-  readonly derived: FactMap = {};
+  derived: FactMap = {};
   readonly k: Record<string, D>;
   readonly kn: Record<string, number>;
   constructor(
@@ -279,14 +279,45 @@ class CaseContext implements Context {
   }
 }
 
-/** The facts the conditions of `aid` see for this case (input and derived), and the version applied. */
+/**
+ * The facts the conditions of `aid` see for this case, and the version applied: the eligibility check alone.
+ * Derived facts are computed when a condition first reads one, so a case that fails an earlier condition never
+ * pays for them (evaluateAid computes them all, for the explanation and the missing list).
+ */
 export function conditionFacts(rt: Runtime, aid: AidRuntime, c: ParsedCase) {
   const v = versionAt(aid, c.date);
   if (!v) return undefined;
   if (v.derived.length === 0) return { version: v, facts: c.facts, derived: NO_DERIVED };
   const ctx = new CaseContext(rt, v, c, null);
-  derive(v, ctx, null);
+  ctx.derived = new v.lazyDerived(ctx);
   return { version: v, facts: ctx.facts, derived: ctx.derived };
+}
+
+/** A class whose getters compute each derived fact once, on first read (undefined when it cannot be computed). */
+export function lazyDerivedClass(list: CompiledVersion["derived"]): new (ctx: Context) => FactMap {
+  class Lazy {
+    readonly values = new Map<string, unknown>();
+    constructor(readonly ctx: Context) {}
+  }
+  for (const { name, from, compute } of list) {
+    Object.defineProperty(Lazy.prototype, name, {
+      enumerable: true,
+      get(this: Lazy) {
+        if (this.values.has(name)) return this.values.get(name);
+        let value: unknown;
+        if (from.every((f) => this.ctx.facts[f] !== undefined || this.ctx.derived[f] !== undefined)) {
+          try {
+            value = compute(this.ctx);
+          } catch (e) {
+            if (!(e instanceof Missing)) throw e;
+          }
+        }
+        this.values.set(name, value);
+        return value;
+      },
+    });
+  }
+  return Lazy as unknown as new (ctx: Context) => FactMap;
 }
 
 /** Add the formula's intermediate facts (those whose inputs are all present) to ctx.facts. */

@@ -18,7 +18,8 @@ import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
 import { compileBest, factsOf, type CompileScope, type Predicate } from "./conditions.ts";
 import { D } from "./decimal.ts";
 import { compileFacts, factsSchema, mergeFactDefs, type FactsSchema } from "./facts.ts";
-import type { Derived, Formula } from "./formula.ts";
+import type { Context, Derived, Formula } from "./formula.ts";
+import { lazyDerivedClass } from "./evaluate.ts";
 import { buildSeries, type ParameterSeries } from "./parameters.ts";
 import { formulas as builtinFormulas } from "./aids/index.ts";
 
@@ -76,6 +77,8 @@ export interface CompiledVersion {
   conditions: CompiledCondition[];
   /** The formula's intermediate facts, in order. */
   derived: Array<{ name: string } & Derived>;
+  /** The same, computed on first read (conditionFacts). */
+  lazyDerived: new (ctx: Context) => Record<string, unknown>;
   segments: Segment[];
 }
 
@@ -158,7 +161,7 @@ function compileVersion(
   const k = Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, new D(c.value)]));
   const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
   const kn = Object.fromEntries(Object.entries(k).map(([n, d]) => [n, d.toNumber()]));
-  return { file, path, formula, k, kn, scope, conditions, derived: derivedList, segments };
+  return { file, path, formula, k, kn, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments };
 }
 
 export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = builtinFormulas): Runtime {

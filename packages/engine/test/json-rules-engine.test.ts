@@ -33,7 +33,7 @@ describe("compiled conditions ≡ json-rules-engine", () => {
         for (const c of cases) {
           const parsed = parseCase(rt, { aid: aid.def.id, ...c });
           const prepared = conditionFacts(rt, aid, parsed)!;
-          const { events } = await engine.run({ ...prepared.facts, ...prepared.derived });
+          const { events } = await engine.run({ ...prepared.facts, ...Object.fromEntries(prepared.version.derived.map((d) => [d.name, prepared.derived[d.name]])) });
           const jre = new Set(events.map((e) => e.type));
           for (const [i, cond] of prepared.version.conditions.entries()) {
             const compiled = cond.predicate(prepared.facts, prepared.derived);
