@@ -1,6 +1,8 @@
 /** Every paragraph a rule cites exists in the article version it cites (alinéas counted as in rules/articles). */
 import { describe, expect, it } from "vitest";
 import { getArticle, getRuntime } from "@fne/engine";
+import type { Citation } from "@fne/schema";
+import { cite, versionBreaks } from "../packages/engine/src/articles.ts";
 
 const rt = getRuntime();
 
@@ -8,8 +10,16 @@ describe("citations point at existing alinéas", () => {
   for (const aid of rt.aids.values()) {
     for (const v of aid.versions) {
       it(v.file.id, () => {
-        for (const seg of v.segments) {
-          const cited = [...seg.conditions, ...seg.legalBasis, ...Object.values(seg.constants), ...(seg.authority ? [seg.authority] : [])];
+        // Constants and the authority are not printed with a Result: resolve them here, at every wording in force.
+        const unprinted = [...Object.values(v.file.constants).map((k) => k.citation), ...(v.file.authority ? [v.file.authority.citation] : [])];
+        const lo = v.file.validFrom ?? "0000-01-01";
+        const hi = v.file.validTo ?? "9999-12-31";
+        const dates = [lo, ...versionBreaks(rt.articles, unprinted).filter((d) => d > lo && d <= hi)];
+        const cited: Citation[] = [
+          ...v.segments.flatMap((seg) => [...seg.conditions, ...seg.legalBasis]),
+          ...dates.flatMap((d) => unprinted.map((r) => cite(rt.articles, r, d))),
+        ];
+        {
           for (const c of cited) {
             if (c.paragraph === undefined) continue;
             const version = rt.articles.get(c.article)!.versions.find((x) => x.from === c.from && x.to === c.to)!;

@@ -2,7 +2,7 @@
 import { Case, type Lang, type Reason, type Result, type Screening, type Text } from "@fne/schema";
 import { D, currencyAt, isDecimal, money } from "./decimal.ts";
 import { InputError, summary, zodIssues } from "./errors.ts";
-import { Missing, type Context, type Output } from "./formula.ts";
+import { Missing, type Context, type Derived, type Output } from "./formula.ts";
 import type { AidRuntime, CompiledVersion, Runtime, Segment } from "./load.ts";
 import { inCurrency, stepAt } from "./parameters.ts";
 import type { FactMap } from "./conditions.ts";
@@ -128,11 +128,10 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
   if (!v) return noLaw(rt, aid, c);
   const file = v.file;
   const seg = segmentAt(v, c.date);
-  const currency = currencyAt(c.date);
-  const t = (x: Text) => x[c.lang];
   const used: ParamUse[] = [];
   const ctx = new CaseContext(rt, v, c, used);
-  const { facts, derived } = ctx;
+  const { facts, derived, currency } = ctx;
+  const t = (x: Text) => ctx.t(x);
   const missing = new Set<string>();
   derive(v, ctx, missing);
 
@@ -299,20 +298,14 @@ export function lazyDerivedClass(list: CompiledVersion["derived"]): new (ctx: Co
     readonly values = new Map<string, unknown>();
     constructor(readonly ctx: Context) {}
   }
-  for (const { name, from, compute } of list) {
-    Object.defineProperty(Lazy.prototype, name, {
+  for (const d of list) {
+    Object.defineProperty(Lazy.prototype, d.name, {
       enumerable: true,
       get(this: Lazy) {
-        if (this.values.has(name)) return this.values.get(name);
-        let value: unknown;
-        if (from.every((f) => this.ctx.facts[f] !== undefined || this.ctx.derived[f] !== undefined)) {
-          try {
-            value = compute(this.ctx);
-          } catch (e) {
-            if (!(e instanceof Missing)) throw e;
-          }
-        }
-        this.values.set(name, value);
+        if (this.values.has(d.name)) return this.values.get(d.name);
+        const x = deriveOne(d, this.ctx);
+        const value = x instanceof Missing ? undefined : x;
+        this.values.set(d.name, value);
         return value;
       },
     });
@@ -321,17 +314,22 @@ export function lazyDerivedClass(list: CompiledVersion["derived"]): new (ctx: Co
 }
 
 /** Add the formula's intermediate facts (those whose inputs are all present) to ctx.facts. */
-function derive(v: CompiledVersion, ctx: Context, missing: Set<string> | null) {
-  for (const { name, from, compute } of v.derived) {
-    let ready = true;
-    for (const f of from) if (ctx.facts[f] === undefined && ctx.derived[f] === undefined) ready = false;
-    if (!ready) continue;
-    try {
-      ctx.derived[name] = compute(ctx);
-    } catch (e) {
-      if (!(e instanceof Missing)) throw e;
-      for (const n of e.names) missing?.add(n);
-    }
+function derive(v: CompiledVersion, ctx: Context, missing: Set<string>) {
+  for (const d of v.derived) {
+    const x = deriveOne(d, ctx);
+    if (x instanceof Missing) for (const n of x.names) missing.add(n);
+    else if (x !== undefined) ctx.derived[d.name] = x;
+  }
+}
+
+/** One derived fact: undefined while an input is absent, or the Missing a formula threw (a parameter, a fact). */
+function deriveOne(d: Derived, ctx: Context): unknown {
+  for (const f of d.from) if (ctx.facts[f] === undefined && ctx.derived[f] === undefined) return undefined;
+  try {
+    return d.compute(ctx);
+  } catch (e) {
+    if (e instanceof Missing) return e;
+    throw e;
   }
 }
 

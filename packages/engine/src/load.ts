@@ -62,8 +62,6 @@ export interface Segment {
   from: string;
   conditions: Citation[];
   legalBasis: Citation[];
-  authority: Citation | null;
-  constants: Record<string, Citation>;
 }
 
 export interface CompiledVersion {
@@ -148,14 +146,14 @@ function compileVersion(
 
   const lo = file.validFrom ?? "0000-01-01";
   const hi = file.validTo ?? "9999-12-31";
-  const starts = [lo, ...versionBreaks(articles, refs.map(([, r]) => r)).filter((d) => d > lo && d <= hi)];
+  // A Result prints the conditions' citations and the legal basis: a new segment where one of those changes.
+  const printed = [...file.conditions.map((c) => c.citation), ...file.legalBasis];
+  const starts = [lo, ...versionBreaks(articles, printed).filter((d) => d > lo && d <= hi)];
   const segments = starts.map(
     (from): Segment => ({
       from,
       conditions: file.conditions.map((c) => cite(articles, c.citation, from)),
       legalBasis: file.legalBasis.map((r) => cite(articles, r, from)),
-      authority: file.authority ? cite(articles, file.authority.citation, from) : null,
-      constants: Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, cite(articles, c.citation, from)])),
     }),
   );
   const k = Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, new D(c.value)]));
