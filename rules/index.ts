@@ -102,6 +102,9 @@ import f99 from "./training_lodging/R322-18.json";
 import f100 from "./transport_voucher/R322-15.json";
 import f101 from "./youth_mobility/R322-27.json";
 
+/** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
+export const rulesVersion = "1.1.0+fd9ee2d5889a";
+
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
   "aides_individuelles/aid.json": f70,

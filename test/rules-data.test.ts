@@ -3,12 +3,24 @@ import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { evaluate, evaluatePlan } from "@fne/engine";
+import { rulesVersion } from "@fne/rules";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const shared = `${root}../shared/data/`;
 
 describe("rules/ data", () => {
-  it("rules/index.ts lists every JSON file of rules/", () => {
+  it("rulesVersion is the newest changelog entry and a content hash, on every Result and PlanResult", () => {
+    const newest = /^## (\d+\.\d+\.\d+)/m.exec(readFileSync(`${root}rules/CHANGELOG.md`, "utf8"))![1];
+    expect(rulesVersion).toMatch(new RegExp(`^${newest!.replace(/\./g, "\\.")}\\+[0-9a-f]{12}$`));
+    const c = { aid: "atd", date: "1996-03-01", facts: {} };
+    expect(evaluate(c)).toMatchObject({ rulesVersion });
+    expect(evaluate({ date: "1996-03-01" })).toMatchObject({ rulesVersion });
+    expect(evaluate({ aid: "atd", date: "1900-01-01" })).toMatchObject({ rulesVersion });
+    expect(evaluatePlan({ date: "2006-10-02", employer: { headcount: 10 }, employees: [] })).toMatchObject({ rulesVersion });
+  });
+
+  it("rules/index.ts lists every JSON file of rules/ and the current rulesVersion", () => {
     expect(() => execFileSync("node", [`${root}rules/build-index.mjs`, "--check"], { stdio: "pipe" })).not.toThrow();
   });
 

@@ -64,7 +64,7 @@ export function parseCase(rt: Runtime, input: unknown): ParsedCase {
 
 export function evaluateParsed(rt: Runtime, c: ParsedCase): Result | Screening {
   if (c.aid !== undefined) return evaluateAid(rt, rt.aids.get(c.aid)!, c);
-  return { date: c.date, results: [...rt.aids.values()].map((a) => evaluateAid(rt, a, c)) };
+  return { date: c.date, rulesVersion: rt.rulesVersion, results: [...rt.aids.values()].map((a) => evaluateAid(rt, a, c)) };
 }
 
 function versionAt(aid: AidRuntime, date: string): CompiledVersion | undefined {
@@ -116,6 +116,7 @@ function noLaw(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result {
     legalBasis: near ? near.legalBasis.map((r) => ({ article: r.article, from: near.validFrom, to: near.validTo, ...(r.paragraph ? { paragraph: r.paragraph } : {}) })) : [],
     authority: null,
     notes,
+    rulesVersion: rt.rulesVersion,
     version: null,
     title: t(aid.def.title),
     nearestVersions: [before, after].filter((v) => v !== undefined).map((v) => ({ id: v.id, validFrom: v.validFrom, validTo: v.validTo })),
@@ -197,6 +198,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     legalBasis: seg.legalBasis,
     authority,
     notes,
+    rulesVersion: rt.rulesVersion,
     version: file.id,
     title: t(aid.def.title),
   };

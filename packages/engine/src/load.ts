@@ -24,6 +24,8 @@ import { buildSeries, type ParameterSeries } from "./parameters.ts";
 import { formulas as builtinFormulas } from "./aids/index.ts";
 
 export interface RuleFiles {
+  /** The newest rules/CHANGELOG.md entry and a content hash (rules/build-index.mjs). */
+  rulesVersion: string;
   aidFiles: Record<string, unknown>;
   ruleVersionFiles: Record<string, unknown>;
   parameterFiles: Record<string, unknown>;
@@ -90,6 +92,8 @@ export interface AidRuntime {
 }
 
 export interface Runtime {
+  /** Printed on every Result and PlanResult: which rules produced it. */
+  rulesVersion: string;
   aids: Map<string, AidRuntime>;
   articles: ArticleRegistry;
   parameters: Map<string, ParameterSeries>;
@@ -200,5 +204,5 @@ export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = 
     }
   }
   const allFacts = mergeFactDefs([...aids.values()].map((a) => [a.def.id, a.def.facts]));
-  return { aids, articles, parameters, allFacts, allFactsSchema: factsSchema(allFacts), allFactsCheck: compileFacts(allFacts) };
+  return { rulesVersion: files.rulesVersion, aids, articles, parameters, allFacts, allFactsSchema: factsSchema(allFacts), allFactsCheck: compileFacts(allFacts) };
 }

@@ -212,7 +212,13 @@ export class PlanRun {
   /** Totals, counts, and each scenario with its difference to the plan as given. */
   summary(): Omit<PlanResult, "employees"> {
     const totals = this.base.totals();
-    const out: Omit<PlanResult, "employees"> = { date: this.ctx.date, currency: currencyAt(this.ctx.date), totals, counts: this.base.counts };
+    const out: Omit<PlanResult, "employees"> = {
+      date: this.ctx.date,
+      currency: currencyAt(this.ctx.date),
+      totals,
+      counts: this.base.counts,
+      rulesVersion: this.rt.rulesVersion,
+    };
     if (this.tallies.length) {
       out.scenarios = this.ctx.scenarios.map((s, j) => {
         const t = this.tallies[j]!.totals();

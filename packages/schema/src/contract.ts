@@ -69,6 +69,8 @@ export const Result = z.object({
   legalBasis: z.array(Citation),
   authority: z.string().nullable(),
   notes: z.array(z.string()),
+  /** The rules that produced this Result: the newest rules/CHANGELOG.md entry and a content hash. */
+  rulesVersion: z.string(),
   /** The rule version applied (one article version). */
   version: z.string().nullable(),
   title: z.string(),
@@ -96,7 +98,7 @@ export const Result = z.object({
 });
 export type Result = z.infer<typeof Result>;
 
-export const Screening = z.object({ date: IsoDate, results: z.array(Result) });
+export const Screening = z.object({ date: IsoDate, rulesVersion: z.string(), results: z.array(Result) });
 export type Screening = z.infer<typeof Screening>;
 
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
@@ -162,6 +164,7 @@ export const PlanResult = z.object({
   employees: z.array(EmployeeResult),
   totals: Totals,
   counts: Counts,
+  rulesVersion: z.string(),
   scenarios: z
     .array(z.object({ name: z.string(), totals: Totals, counts: Counts, difference: Totals }))
     .optional(),
