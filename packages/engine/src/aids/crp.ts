@@ -65,9 +65,11 @@ export const crp: Formula = {
     } else {
       // L321-4-2 I al. 5: at least two months' salary, when the legal notice is at least two months.
       if (legal >= freeMonths) employerContribution = round2(salary.times(k.contributionMonths!));
-      // I al. 4: the balance of the notice beyond two months; below two months of legal notice, its equivalent at once.
-      if (notice > freeMonths) noticeBalance = round2(salary.times(notice - freeMonths));
+      // I al. 4, two alternatives on the legal notice (L122-6): under two months, the whole notice pay the employee
+      // would have had on refusal, at the rupture; from two months, two go to the ASSEDIC (al. 5) and only the
+      // balance beyond two months is paid. Never both.
       if (legal < freeMonths) noticeEquivalentAtRupture = round2(salary.times(notice));
+      else if (notice > freeMonths) noticeBalance = round2(salary.times(notice - freeMonths));
       // I al. 2: DIF balance capped at 20 h per year of seniority and 120 h, doubled; only the L933-4 allowance is due.
       const balance = new D(c.need<number>("difHoursBalance"));
       const cap = min(k.difHoursPerYear!.times(Math.floor(seniority / 12)), k.difHoursCap!);
