@@ -103,7 +103,7 @@ import f100 from "./transport_voucher/R322-15.json";
 import f101 from "./youth_mobility/R322-27.json";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.1.0+fd9ee2d5889a";
+export const rulesVersion = "1.1.0+dc21043beef3";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
