@@ -106,7 +106,7 @@ import f103 from "./transport_voucher/R322-15.json";
 import f104 from "./youth_mobility/R322-27.json";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.1.0+f53b7e48f037";
+export const rulesVersion = "1.2.0+55c16d973714";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {

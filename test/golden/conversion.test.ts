@@ -61,3 +61,11 @@ describe("conversion — the SMIC of 1 July 1986 (décret 86-805, art. 1; audit 
     expect(r.parameters?.find((p) => p.id === "smic_horaire_brut")).toMatchObject({ value: "26.92", from: "1986-07-01" });
   });
 });
+
+describe("conversion — first version (L322-4 of 1985-08-06)", () => {
+  it("no law on 1985-08-05; in force on 1985-08-06", () => {
+    expect(conv("1985-08-05", "5000.00", 4).status).toBe("no_law");
+    // SMIC 26.04 F (1985-07-01) × 169 = 4400.76 ; × 0.85 = 3740.646 → 3740.65 > 0.65 × 5000 = 3250 ; × 4 = 14962.60
+    expect(conv("1985-08-06", "5000.00", 4).amounts).toEqual({ monthlyAllocation: "3740.65", total: "14962.60" });
+  });
+});
