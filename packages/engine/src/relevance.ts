@@ -78,18 +78,22 @@ function atRangeEnds(cond: CompiledCondition, n: string, def: FactDef, a: Assign
   return hi === !rising ? hi : undefined;
 }
 
-/** Values that steer a formula down each of its branches: only to learn which facts they read. */
+/**
+ * Values that steer a formula down its branches, only to learn which facts they read: every value of a finite
+ * domain; for a number, an amount or a date, a high one, since the formulas ask more as these grow (seniority opens
+ * the severance, a wage above two ceilings the convention date, a convention from 1994 the pay facts).
+ */
 function branchValues(def: FactDef | undefined): unknown[] | undefined {
   switch (def?.type) {
     case "boolean":
     case "enum":
       return finiteDomain(def);
     case "number":
-      return [def.min ?? 0, def.max ?? 1e6];
+      return [def.max ?? 1e6];
     case "money":
-      return [new D(0), new D("1e9")];
+      return [new D("1e9")];
     case "date":
-      return ["1900-01-01", "2099-12-31"];
+      return ["2099-12-31"];
     default:
       return undefined;
   }
