@@ -24,6 +24,8 @@ export interface CompactRow {
   stateCost: string;
   employeeAllocations: string;
   amounts: Record<string, AmountValue>;
+  /** Figures beyond the contract's amounts (crp: noticePay, the notice paid on an ordinary dismissal). */
+  details?: Record<string, AmountValue>;
   /** The first unmet condition with its citation; or what is missing; or why there is no law at the date. */
   reason: string;
   /** The row's own error (its cells could not be read, a duplicate id, …). */
@@ -84,7 +86,8 @@ export function compactRows(rt: Runtime, o: RowOutcome, lang: Lang): CompactRow[
     employerCost: r.costs?.employer ?? "",
     stateCost: r.costs?.state ?? "",
     employeeAllocations: r.costs?.employee ?? "",
-    amounts: r.details ? { ...r.amounts, ...r.details } : r.amounts,
+    amounts: r.amounts,
+    ...(r.details ? { details: r.details } : {}),
     reason: reasonText(rt, r, lang),
     error: "",
     scenarios: o.scenarios.map((s) => at(s, k)),

@@ -4,7 +4,6 @@
  * headers and status labels) with a totals row, and xlsx (results, totals with the scenario comparison, one sheet
  * per scenario). No cell starts with = + - @ tab or CR unescaped (spreadsheet formula injection).
  */
-import { stringify } from "#csv-stringify";
 import type { Runtime } from "@fne/engine";
 import type { Counts, Lang, PlanResult, Totals } from "@fne/schema";
 import { decimalOut, type Dialect } from "./dialect.ts";
@@ -149,7 +148,7 @@ export function rowCells(row: CompactRow, cols: Columns, withScenarios = true): 
   const d = cols.dialect;
   const m = (v: string) => decimalOut(v, d);
   const cells = [row.id, row.line === undefined ? "" : String(row.line), row.aid, statusLabel(row.status, d.lang), m(row.employerCost), m(row.stateCost), m(row.employeeAllocations)];
-  for (const k of cols.amountKeys) cells.push(valueText(row.amounts[k], d));
+  for (const k of cols.amountKeys) cells.push(valueText(row.amounts[k] ?? row.details?.[k], d));
   cells.push(row.reason, row.error);
   if (withScenarios) for (const s of row.scenarios) cells.push(statusLabel(s.status, d.lang), m(s.employerCost));
   return cells.map(safeCell);
@@ -169,9 +168,21 @@ export class CsvWriter {
   ) {
     this.width = headers(rt, cols).length;
   }
+  /** RFC 4180 quoting, written here: csv-stringify took 2 s of a 100,000-row plan's 3 s of writing. */
   private text(records: string[][]): string {
     const d = this.cols.dialect;
-    return stringify(records, { delimiter: d.separator, record_delimiter: d.lang === "fr" ? "\r\n" : "\n" }) as string;
+    const eol = d.lang === "fr" ? "\r\n" : "\n";
+    const special = d.separator === ";" ? /[;"\r\n]/ : d.separator === "," ? /[,"\r\n]/ : /[\t"\r\n]/;
+    let out = "";
+    for (const r of records) {
+      for (let j = 0; j < r.length; j++) {
+        const c = r[j]!;
+        if (j) out += d.separator;
+        out += special.test(c) ? `"${c.replaceAll('"', '""')}"` : c;
+      }
+      out += eol;
+    }
+    return out;
   }
   head(): string {
     return `${this.cols.dialect.lang === "fr" ? "\uFEFF" : ""}${this.text([headers(this.rt, this.cols)])}`;
