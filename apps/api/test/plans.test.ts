@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { evaluatePlan, planFromCsvRows } from "@fne/engine";
+import { evaluatePlan, getRuntime } from "@fne/engine";
+import { planFromCsv } from "@fne/planfile";
 import { ErrorBody, PlanResult, type ErrorCode } from "@fne/schema";
 import { buildServer } from "../src/server.ts";
 import { limits } from "../src/limits.ts";
@@ -90,30 +91,31 @@ describe("POST /v1/plans with a JSON plan", () => {
 describe("POST /v1/plans with a CSV plan", () => {
   const csv = [
     "id,aid,economicDismissal,seniorityMonths,accepted,monthlyGrossSalary,averageMonthlyGrossLast12,averageMonthlyGrossLast3,difHoursBalance,netHourlyWage",
-    "E1,crp,oui,150,true,\"2500,00\",2400.00,2600.00,100,12.00",
+    "E1,crp,oui,150,true,2500.00,2400.00,2600.00,100,12.00",
     "E2,crp,true,abc,true,2500.00,2400.00,2600.00,100,12.00",
     "",
     "E3,nope",
     "E4,crp,true,150,false",
   ].join("\n");
-  const rows = (text: string) => {
-    const [header, ...records] = text.split("\n").filter(Boolean).map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, "")));
-    return records.map((r) => Object.fromEntries(header!.map((h, j) => [h, r[j] ?? ""])));
-  };
   const query = "?date=2006-10-02&headcount=250&proposesCRP=true";
 
-  it("answers the PlanResult of planFromCsvRows then evaluatePlan, each row in order", async () => {
+  it("answers the PlanResult of the same plan as JSON, each row in order, bad rows with their line", async () => {
     const res = await postPlan(csv, "text/csv", query);
     expect(res.statusCode).toBe(200);
-    const expected = evaluatePlan(planFromCsvRows(rows(csv), { date: "2006-10-02", headcount: 250, proposesCRP: true }));
-    expect(res.json()).toEqual(expected);
+    const got = PlanResult.parse(res.json());
+    // E1 as a JSON plan gives the same result; the file's bad rows carry their line (E2 on line 3, E3 on line 5
+    // after a blank line, E4 on line 6: 5 cells where the header has 10).
+    const e1 = evaluatePlan(planFromCsv(getRuntime(), csv.split("\n").slice(0, 2).join("\n"), { date: "2006-10-02", headcount: 250, proposesCRP: true }));
+    expect(got.employees[0]).toEqual(e1.employees[0]);
+    expect(got.totals).toEqual(e1.totals);
+    expect(got.employees.map((e) => ("line" in e ? e.line : undefined))).toEqual([undefined, 3, 5, 6]);
     const r = PlanResult.parse(res.json());
     expect(r.employees.map((e) => e.id)).toEqual(["E1", "E2", "E3", "E4"]);
-    expect(r.employees.map((e) => "error" in e)).toEqual([false, true, true, false]);
+    expect(r.employees.map((e) => "error" in e)).toEqual([false, true, true, true]);
   });
 
   it("reads ';' between cells, a byte-order mark, CRLF, and a charset in the content type", async () => {
-    const excel = `\uFEFF${csv.replaceAll(",", ";").replace('"2500;00"', '"2500,00"').replaceAll("\n", "\r\n")}`;
+    const excel = `\uFEFF${csv.replaceAll(",", ";").replaceAll(/(\d)\.(\d\d)/g, "$1,$2").replaceAll("\n", "\r\n")}`;
     const res = await postPlan(excel, "text/csv; charset=utf-8", query);
     expect(res.json()).toEqual((await postPlan(csv, "text/csv", query)).json());
   });
@@ -140,8 +142,21 @@ describe("POST /v1/plans with a CSV plan", () => {
     expect(expectError(await postPlan(csv, "text/csv", q), 400, "invalid_plan")).toEqual(paths);
   });
 
-  it("400 invalid_plan for a CSV that does not parse", async () => {
-    expect(expectError(await postPlan('id,aid\n"E1,crp\n', "text/csv", query), 400, "invalid_plan")).toEqual(["(body)"]);
+  it("400 invalid_plan for a CSV that does not parse, naming the line", async () => {
+    expect(expectError(await postPlan('id,aid\nE0,crp\n"E1,crp\n', "text/csv", query), 400, "invalid_plan")).toEqual(["line 3"]);
+  });
+
+  it("400 invalid_plan for a misspelt column: one error on the header naming the close fact", async () => {
+    const res = await postPlan(csv.replace("seniorityMonths", "seniorityMonth"), "text/csv", query);
+    expect(expectError(res, 400, "invalid_plan")).toEqual(["header"]);
+    expect(ErrorBody.parse(res.json()).error.issues[0]!.message).toMatch(/"seniorityMonth".*"seniorityMonths"/);
+  });
+
+  it.each([
+    ["a CSV plan", csv, "text/csv", `${query}&headcont=3`, "query.headcont"],
+    ["a JSON plan", JSON.stringify(plan), "application/json", "?date=2006-10-02", "query.date"],
+  ])("400 invalid_plan for a query parameter that does not apply to %s", async (_, body, type, q, path) => {
+    expect(expectError(await postPlan(body, type, q), 400, "invalid_plan")).toContain(path);
   });
 
   it(`413 payload_too_large over ${limits.planBytes} bytes declared`, async () => {

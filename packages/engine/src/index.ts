@@ -23,7 +23,7 @@ export function evaluate(input: unknown): Result | Screening {
 }
 
 export { loadRules, RuleFileError, type Runtime, type RuleFiles } from "./load.ts";
-export { InputError } from "./errors.ts";
+export { InputError, zodIssues } from "./errors.ts";
 export { parseCase, evaluateParsed, evaluateAid, conditionFacts, parseFacts, parseOverrides, checkAid, type ParsedCase } from "./evaluate.ts";
 export { compile, operators, compare } from "./conditions.ts";
 export { D, money, round2, currencyAt, FRF_PER_EUR } from "./decimal.ts";

@@ -244,6 +244,7 @@ export class PlanRun {
 
   /** A row that could not be read from its file (its cells), counted invalid in the plan and every scenario. */
   addInvalid(id: string, issues: ErrorIssue[], line?: number): RowOutcome {
+    if (this.checkDuplicates && !this.ids.has(id)) this.ids.set(id, line !== undefined ? `line ${line}` : `employees.${this.index}`);
     this.index++;
     const result = withLine({ id, error: { code: "invalid_plan", message: `invalid employee ${id}: ${summary(issues)}`, issues } }, line);
     this.base.add(result);

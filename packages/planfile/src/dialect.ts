@@ -45,11 +45,11 @@ export function decimalIn(raw: string, d: Dialect): Converted {
     const v = raw.replace(THOUSANDS, "");
     if (/^-?\d+(,\d+)?$/.test(v)) return { ok: true, value: v.replace(",", ".") };
     if (/^-?\d+\.\d+$/.test(v)) return { ok: false, message: `"${raw}": in a ';' file decimals take a comma, e.g. 2500,50` };
-    return { ok: false, message: `"${raw}" is not a number (e.g. 2 500,50)` };
+    return { ok: false, message: `"${raw}" is not a number` };
   }
   if (/^-?\d+(\.\d+)?$/.test(raw)) return { ok: true, value: raw };
   if (/^-?\d+,\d+$/.test(raw)) return { ok: false, message: `"${raw}": decimals take a point in this file (only ';' files take commas), e.g. 2500.50` };
-  return { ok: false, message: `"${raw}" is not a number (e.g. 2500.50)` };
+  return { ok: false, message: `"${raw}" is not a number` };
 }
 
 /** A decimal string with a point → the dialect's way of writing it (the amounts of the output). */

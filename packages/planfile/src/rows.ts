@@ -79,7 +79,7 @@ function cellValue(def: FactDef, raw: string, d: Dialect): Cell {
       if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return { ok: true, value: raw };
       const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
       if (fr && d.decimal === ",") return { ok: true, value: `${fr[3]}-${fr[2]!.padStart(2, "0")}-${fr[1]!.padStart(2, "0")}` };
-      return { ok: false, message: `"${raw}": expected a date YYYY-MM-DD${d.decimal === "," ? " or JJ/MM/AAAA" : ""}` };
+      return { ok: false, message: `"${raw}": expected a date YYYY-MM-DD (or DD/MM/YYYY in a ';' file)` };
     }
     default:
       return { ok: true, value: raw };
