@@ -164,8 +164,11 @@ export async function tailPiece(rt: Runtime, columns: Columns, format: Format, s
   return xlsxBytes(rt, columns, rows, s);
 }
 
-/** Writes a prepared plan to each target, `batch` rows at a time; returns the plan's summary. */
-export async function writePlan(rt: Runtime, p: PreparedPlan, targets: Target[], batch = 500): Promise<Summary> {
+/**
+ * Writes a prepared plan to each target, `batch` rows at a time; returns the plan's summary. `onRow` sees each
+ * evaluated row (the simulator keeps them for the table and the row details).
+ */
+export async function writePlan(rt: Runtime, p: PreparedPlan, targets: Target[], batch = 500, onRow?: (o: RowOutcome, index: number) => void): Promise<Summary> {
   const run = new PlanRun(rt, p.ctx);
   const { date, currency } = run.summary();
   const xlsxRows: CompactRow[] = [];
@@ -174,7 +177,11 @@ export async function writePlan(rt: Runtime, p: PreparedPlan, targets: Target[],
     if (head) await t.emit(head);
   }
   for (let from = 0; from < p.rows.length; from += batch) {
-    const outcomes = p.rows.slice(from, from + batch).map((r) => evaluateRow(run, r));
+    const outcomes = p.rows.slice(from, from + batch).map((r, k) => {
+      const o = evaluateRow(run, r);
+      onRow?.(o, from + k);
+      return o;
+    });
     for (const t of targets) {
       const piece = formatPiece(rt, p.columns, p.ctx.lang, t.format, outcomes);
       if (Array.isArray(piece)) xlsxRows.push(...piece);
