@@ -38,7 +38,10 @@ function stale(outdir, m) {
   return false;
 }
 
-/** Build into a fresh directory, then point the manifest at it (rename: atomic). Keeps the two previous builds. */
+/**
+ * Build into a fresh directory, then point the manifest at it (rename: atomic). Earlier builds are removed only
+ * once they are an hour old: a run started meanwhile may still be loading one (several first runs at once).
+ */
 async function build(name, entries, outdir) {
   const { build: esbuild } = await import("esbuild");
   const dir = `b-${Date.now()}-${process.pid}`;
@@ -65,10 +68,7 @@ async function build(name, entries, outdir) {
   const tmp = join(outdir, `manifest.${process.pid}.tmp`);
   writeFileSync(tmp, JSON.stringify(manifest));
   renameSync(tmp, join(outdir, "manifest.json"));
-  const old = readdirSync(outdir)
-    .filter((d) => d.startsWith("b-") && d !== dir)
-    .sort()
-    .slice(0, -2);
+  const old = readdirSync(outdir).filter((d) => d.startsWith("b-") && d !== dir && Number(d.split("-")[1]) < builtAt - 3_600_000);
   for (const d of old) rmSync(join(outdir, d), { recursive: true, force: true });
   return manifest;
 }
