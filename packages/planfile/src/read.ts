@@ -3,6 +3,7 @@
  * an xlsx workbook (exceljs), as a header and records that each know their line in the file.
  */
 import { parse } from "#csv-parse";
+import { loadExcel } from "#exceljs";
 import { detectDialect, type Dialect } from "./dialect.ts";
 
 /** A record of the file: its cells as text and the line it starts on (1 = the header's line). */
@@ -118,7 +119,7 @@ function cellText(v: CellValue): string {
 
 /** The first sheet of an xlsx workbook: its first row is the header (the same rules as a CSV header line). */
 export async function readXlsx(bytes: Uint8Array): Promise<PlanTable> {
-  const { default: ExcelJS } = await import("exceljs");
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -5,6 +5,7 @@
  * per scenario). No cell starts with = + - @ tab or CR unescaped (spreadsheet formula injection).
  */
 import type { Runtime } from "@fne/engine";
+import { loadExcel } from "#exceljs";
 import type { Counts, Lang, PlanResult, Totals } from "@fne/schema";
 import { decimalOut, type Dialect } from "./dialect.ts";
 import type { CompactRow, RowStatus } from "./rowview.ts";
@@ -237,7 +238,7 @@ const sheetName = (name: string, taken: Set<string>) => {
 
 /** The xlsx workbook: results, totals with the scenario comparison and what each cost means, one sheet per scenario. */
 export async function xlsxBytes(rt: Runtime, cols: Columns, rows: CompactRow[], s: Summary): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
+  const ExcelJS = await loadExcel();
   const lang = cols.dialect.lang;
   const fr = lang === "fr";
   const wb = new ExcelJS.Workbook();
