@@ -104,9 +104,10 @@ import f101 from "./temps_partiel/R322-7-1-FRF.json";
 import f102 from "./training_lodging/R322-18.json";
 import f103 from "./transport_voucher/R322-15.json";
 import f104 from "./youth_mobility/R322-27.json";
+import labels from "./parameter-labels.json";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.2.0+55c16d973714";
+export const rulesVersion = "1.2.0+6a6f5a163549";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
@@ -166,6 +167,8 @@ export const parameterFiles: Record<string, unknown> = {
   "parameters/smic_heures_mensuelles.json": f12,
   "parameters/smic_horaire_brut.json": f13,
 };
+/** rules/parameter-labels.json: how the working names each parameter, in French and English. */
+export const parameterLabels: Record<string, unknown> = labels;
 /** rules/articles: the texts of the law, by version. */
 export const articleFiles: Record<string, unknown> = {
   "articles/L122-6.json": f14,

@@ -15,12 +15,13 @@ import {
   PlanResult,
   Result,
   Screening,
+  WorkingStep,
 } from "@fne/schema";
 import { limits } from "./limits.ts";
 
 /** Request shapes are rendered as the client writes them (input), responses as the server writes them (output). */
 const requests = { Case, Plan } as const;
-const responses = { Result, Screening, PlanResult, Error: ErrorBody, AidDescription, ArticleAtDate, ParameterAtDate } as const;
+const responses = { Result, Screening, PlanResult, Error: ErrorBody, AidDescription, ArticleAtDate, ParameterAtDate, WorkingStep } as const;
 
 function components(shapes: Record<string, z.ZodType>, io: "input" | "output") {
   const registry = z.registry<{ id: string }>();

@@ -1,6 +1,8 @@
 /**
  * Loads rules/ (the law as data), validates every file with zod and compiles it once:
- * conditions become predicates, constants Decimals, citations are resolved per article version.
+ * conditions become predicates, constants traced values with their citations, resolved per stretch of dates
+ * (a segment: where an article version or a constant's value changes), and every name a formula declares is
+ * checked against aid.json, the version's constants and rules/parameters.
  * A malformed file fails fast, naming the file and the field.
  */
 import { z } from "zod";
@@ -9,19 +11,21 @@ import {
   ArticleFile,
   ParameterFile,
   RuleVersionFile,
-  type Citation,
+  Text,
   type CitationRef,
   type Condition,
+  type Constant,
   type FactDef,
-  type Text,
 } from "@fne/schema";
 import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
-import { compileBest, factsOf, type CompileScope, type Predicate } from "./conditions.ts";
+import { compileBest, factsOf } from "./conditions.ts";
+import { lazyDerivedClass } from "./context.ts";
 import { D } from "./decimal.ts";
-import { compileFacts, factsSchema, mergeFactDefs, type FactsSchema } from "./facts.ts";
-import type { Context, Derived, Formula } from "./formula.ts";
-import { lazyDerivedClass } from "./evaluate.ts";
+import { compileFacts, factsSchema, mergeFactDefs } from "./facts.ts";
+import type { DerivedDef, Formula } from "./formula.ts";
 import { buildSeries, type ParameterSeries } from "./parameters.ts";
+import type { AidRuntime, CompiledCondition, CompiledVersion, ConstantValue, KeyedConstant, Runtime, Segment } from "./runtime.ts";
+import { Gap, Val, type Node, type Unit } from "./trace.ts";
 import { formulas as builtinFormulas } from "./aids/index.ts";
 
 export interface RuleFiles {
@@ -30,6 +34,8 @@ export interface RuleFiles {
   aidFiles: Record<string, unknown>;
   ruleVersionFiles: Record<string, unknown>;
   parameterFiles: Record<string, unknown>;
+  /** How the working names each parameter (rules/parameter-labels.json). */
+  parameterLabels: Record<string, unknown>;
   articleFiles: Record<string, unknown>;
 }
 
@@ -50,63 +56,39 @@ function parse<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
   throw new RuleFileError(file, i.path.join("."), i.message);
 }
 
-export interface CompiledCondition {
-  id: string;
-  text: Text;
-  predicate: Predicate;
-  /** Facts it compares, as written (may include derived facts). */
-  reads: string[];
-  /** Input facts behind them, for the missing list. */
-  inputs: string[];
-  /**
-   * For each number fact it depends on, whether the condition rises (+1) or falls (−1) with it, or neither (0):
-   * relevance.ts decides a condition at the ends of an absent number's range only when it is monotone in it.
-   */
-  directions: Record<string, 1 | -1 | 0>;
+export type { AidRuntime, CompiledCondition, CompiledVersion, Runtime, Segment };
+
+/** How the working prints a number fact, from its unit in aid.json. */
+const FACT_UNITS: Record<string, Unit> = { ans: "year", mois: "month", jours: "day", h: "hour", "h/mois": "hour", "h/sem.": "hour", km: "km", salariés: "employee" };
+function factUnit(def: FactDef): Unit | null {
+  if (def.type === "money") return "money";
+  if (def.type === "date") return "date";
+  return def.type === "number" && def.unit !== undefined ? (FACT_UNITS[def.unit] ?? null) : null;
 }
 
-/** Citations resolved for the article versions in force on one stretch of dates. */
-export interface Segment {
-  from: string;
-  conditions: Citation[];
-  legalBasis: Citation[];
+/** One value of a constant as a formula reads it: a traced value with its citation, or what our sources lack. */
+function constantValue(name: string, k: Constant, i: number, articles: ArticleRegistry, at: string): ConstantValue {
+  const x = k.values[i]!;
+  if (x.value === null) return new Gap(x.missing ?? [], x.note!);
+  const node: Node = {
+    k: "constant",
+    name,
+    label: x.text ?? k.text,
+    unit: k.unit ?? null,
+    citation: cite(articles, x.citation, at),
+    written: x.value,
+    currency: x.currency ?? null,
+  };
+  return new Val(k.unit === "date" ? x.value : new D(x.value), node);
 }
 
-export interface CompiledVersion {
-  file: RuleVersionFile;
-  path: string;
-  formula: Formula;
-  k: Record<string, D>;
-  kn: Record<string, number>;
-  /** What the condition compiler knew of the facts (derived, optional, plain). */
-  scope: CompileScope;
-  conditions: CompiledCondition[];
-  /** The formula's intermediate facts, in order. */
-  derived: Array<{ name: string } & Derived>;
-  /** The same, computed on first read (conditionFacts). */
-  lazyDerived: new (ctx: Context) => Record<string, unknown>;
-  segments: Segment[];
-}
-
-export interface AidRuntime {
-  def: AidFile;
-  path: string;
-  schema: FactsSchema;
-  /** The same check as `schema`, compiled for speed (zod words the errors). */
-  check: ReturnType<typeof compileFacts>;
-  versions: CompiledVersion[];
-}
-
-export interface Runtime {
-  /** Printed on every Result and PlanResult: which rules produced it. */
-  rulesVersion: string;
-  aids: Map<string, AidRuntime>;
-  articles: ArticleRegistry;
-  parameters: Map<string, ParameterSeries>;
-  /** Every fact of every aid: the screening mode's schema. */
-  allFacts: Record<string, FactDef>;
-  allFactsSchema: FactsSchema;
-  allFactsCheck: ReturnType<typeof compileFacts>;
+/** The value of a constant in force on `date` (the last whose `from` is not after it). */
+function valueIndexAt(k: Constant, date: string): number {
+  let found = -1;
+  k.values.forEach((x, i) => {
+    if (x.from === null || x.from <= date) found = i;
+  });
+  return found;
 }
 
 function compileVersion(
@@ -118,7 +100,7 @@ function compileVersion(
   parameters: Map<string, ParameterSeries>,
 ): CompiledVersion {
   const fail = (field: string, detail: string) => new RuleFileError(path, field, detail);
-  const derived = formula.derived ?? {};
+  const derived = formula.derived;
   const known = (f: string) => f in aid.facts || f in derived;
   const derivedNames = new Set(Object.keys(derived));
   const optionalNames = new Set(Object.entries(aid.facts).filter(([, d]) => d.optional).map(([n]) => n));
@@ -155,27 +137,42 @@ function compileVersion(
   const refs: Array<[string, CitationRef]> = [
     ...file.legalBasis.map((r, i): [string, CitationRef] => [`legalBasis.${i}`, r]),
     ...file.conditions.map((c, i): [string, CitationRef] => [`conditions.${i}.citation`, c.citation]),
-    ...Object.entries(file.constants).map(([n, c]): [string, CitationRef] => [`constants.${n}.citation`, c.citation]),
+    ...Object.entries(file.constants).flatMap(([n, k]) => k.values.map((x, i): [string, CitationRef] => [`constants.${n}.values.${i}.citation`, x.citation])),
     ...(file.authority ? [["authority.citation", file.authority.citation] as [string, CitationRef]] : []),
   ];
   for (const [field, r] of refs) if (!articles.has(r.article)) throw fail(field, `unknown article "${r.article}" (not in rules/articles)`);
 
   const lo = file.validFrom ?? "0000-01-01";
   const hi = file.validTo ?? "9999-12-31";
-  // A Result prints the conditions' citations and the legal basis: a new segment where one of those changes.
-  const printed = [...file.conditions.map((c) => c.citation), ...file.legalBasis];
-  const starts = [lo, ...versionBreaks(articles, printed).filter((d) => d > lo && d <= hi)];
+  const caseDated = Object.entries(file.constants).filter(([, k]) => k.by === undefined);
+  for (const [n, k] of caseDated) {
+    if (valueIndexAt(k, lo) < 0) throw fail(`constants.${n}.values.0.from`, `no value on ${lo}, the version's first day`);
+  }
+  // A Result prints the conditions' citations, the legal basis and, in its working, the constants' citations: a new
+  // segment where one of those changes, or where a constant of the case date takes a new value.
+  const printed = [...file.conditions.map((c) => c.citation), ...file.legalBasis, ...caseDated.flatMap(([, k]) => k.values.map((x) => x.citation))];
+  const valueStarts = caseDated.flatMap(([, k]) => k.values.map((x) => x.from).filter((d): d is string => d !== null));
+  const starts = [...new Set([lo, ...[...versionBreaks(articles, printed), ...valueStarts].filter((d) => d > lo && d <= hi)])].sort();
   const segments = starts.map(
     (from): Segment => ({
       from,
       conditions: file.conditions.map((c) => cite(articles, c.citation, from)),
       legalBasis: file.legalBasis.map((r) => cite(articles, r, from)),
+      constants: Object.fromEntries(caseDated.map(([n, k]) => [n, constantValue(n, k, valueIndexAt(k, from), articles, from)])),
+      interpretations: file.interpretations.map((x) => x.text),
     }),
   );
-  const k = Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, new D(c.value)]));
+  const keyed: Record<string, KeyedConstant> = {};
+  for (const [n, k] of Object.entries(file.constants)) {
+    if (k.by === undefined) continue;
+    const def = aid.facts[k.by];
+    if (def?.type !== "date") throw fail(`constants.${n}.by`, `"${k.by}" is not a date fact of ${aid.id}/aid.json`);
+    keyed[n] = { fact: k.by, values: k.values.map((x, i) => ({ from: x.from, value: constantValue(n, k, i, articles, x.from ?? lo) })) };
+  }
+  const factNodes = Object.fromEntries(Object.entries(aid.facts).map(([n, d]): [string, Node] => [n, { k: "fact", name: n, label: d.label, unit: factUnit(d) }]));
+  const amountLabels = Object.fromEntries([...Object.entries(aid.amounts), ...Object.entries(aid.details ?? {})].map(([n, d]) => [n, d.label]));
   const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
-  const kn = Object.fromEntries(Object.entries(k).map(([n, d]) => [n, d.toNumber()]));
-  return { file, path, formula, k, kn, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments };
+  return { file, path, formula, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments, keyed, factNodes, amountLabels };
 }
 
 type Direction = 1 | -1 | 0 | null;
@@ -184,7 +181,7 @@ const merge = (a: Direction, b: Direction): Direction => (a === null ? b : b ===
 const times = (a: Direction, b: 1 | -1 | 0): Direction => (a === null ? null : ((a * b) as 1 | -1 | 0));
 
 /** How fact `f` moves with input `x`: itself (+1), through derived facts declaring `monotone`, or not at all (null). */
-function factDirection(f: string, x: string, derived: Record<string, Derived>, seen = new Set<string>()): Direction {
+function factDirection(f: string, x: string, derived: Record<string, DerivedDef>, seen = new Set<string>()): Direction {
   if (f === x) return 1;
   const d = derived[f];
   if (!d || seen.has(f)) return null;
@@ -198,7 +195,7 @@ function factDirection(f: string, x: string, derived: Record<string, Derived>, s
 }
 
 /** Whether a condition rises (+1) or falls (−1) with input `x`, is not monotone in it (0), or ignores it (null). */
-function conditionDirection(c: Condition, x: string, derived: Record<string, Derived>): Direction {
+function conditionDirection(c: Condition, x: string, derived: Record<string, DerivedDef>): Direction {
   if ("fact" in c) {
     // a > b, a ≥ b rise with a and fall with b; a < b, a ≤ b the reverse; equality and membership are not monotone.
     const sign = { greaterThan: 1, greaterThanInclusive: 1, lessThan: -1, lessThanInclusive: -1 }[c.operator as string] as 1 | -1 | undefined;
@@ -218,11 +215,14 @@ export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = 
     if (`articles/${a.id}.json` !== path) throw new RuleFileError(path, "id", `"${a.id}" does not match the file name`);
     articles.set(a.id, a);
   }
+  const labels = parse(z.record(z.string(), Text), "parameter-labels.json", files.parameterLabels);
   const parameters = new Map<string, ParameterSeries>();
   for (const [path, data] of Object.entries(files.parameterFiles)) {
     const p = parse(ParameterFile, path, data);
     if (`parameters/${p.id}.json` !== path) throw new RuleFileError(path, "id", `"${p.id}" does not match the file name`);
-    parameters.set(p.id, buildSeries(p));
+    const label = labels[p.id];
+    if (!label) throw new RuleFileError("parameter-labels.json", p.id, `no label for the parameter "${p.id}"`);
+    parameters.set(p.id, buildSeries(p, label));
   }
   const aids = new Map<string, AidRuntime>();
   for (const [path, data] of Object.entries(files.aidFiles)) {

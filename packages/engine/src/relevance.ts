@@ -10,8 +10,9 @@
  */
 import type { FactDef } from "@fne/schema";
 import { D } from "./decimal.ts";
-import { Missing, type Output } from "./formula.ts";
-import type { CompiledCondition } from "./load.ts";
+import type { Output } from "./formula.ts";
+import type { CompiledCondition } from "./runtime.ts";
+import { Missing } from "./trace.ts";
 
 type Assignment = Record<string, unknown>;
 
