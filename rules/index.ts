@@ -107,7 +107,7 @@ import f104 from "./youth_mobility/R322-27.json";
 import labels from "./parameter-labels.json";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.2.0+6a6f5a163549";
+export const rulesVersion = "1.2.0+2067955bca32";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {

@@ -5,6 +5,7 @@ import { CaseContext, derive, type ParamUse } from "./context.ts";
 import { D, currencyAt, isDecimal, money } from "./decimal.ts";
 import { InputError, summary, zodIssues } from "./errors.ts";
 import type { Output } from "./formula.ts";
+import { inCurrency, nearestStep } from "./parameters.ts";
 import { decide, formulaNeeds } from "./relevance.ts";
 import type { AidRuntime, CompiledCondition, CompiledVersion, Runtime, Segment } from "./runtime.ts";
 import { Gap, Missing, type Val } from "./trace.ts";
@@ -179,29 +180,26 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
   const notes: string[] = c.brief ? [] : seg.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x)}`);
   if (status === "ineligible") missing.clear();
   else {
-    // The amounts: computed when the case is complete; otherwise every fact and parameter they still need is listed
-    // beside those of the status, in one round.
-    let complete = status === "eligible" && file.amountFacts.every((f) => facts[f] !== undefined);
-    if (complete) {
+    // The amounts: computed when the status is decided; otherwise, or when the formula lacks a fact or a parameter,
+    // every one they still need (over every branch the absent facts open) is listed beside those of the status, in
+    // one round.
+    if (status === "eligible") {
       try {
-        for (const p of file.parameters) ctx.param(p);
-        used.length = 0;
         out = v.formula.compute(ctx);
       } catch (e) {
         if (e instanceof Gap) out = { amounts: {}, undetermined: e };
-        else if (e instanceof Missing) {
-          complete = false;
-          used.length = 0;
-        } else throw e;
+        else if (!(e instanceof Missing)) throw e;
       }
     }
-    if (!complete) {
-      for (const f of file.amountFacts) if (facts[f] === undefined) missing.add(f);
-      for (const p of file.parameters) if (!paramKnown(ctx, p)) missing.add(p);
-      formulaNeeds(aid.def.facts, (a) => computeWith(rt, v, seg, c, a)).forEach((n) => missing.add(n));
+    if (!out) {
+      const standIn = (p: string) => {
+        const series = rt.parameters.get(p);
+        return series && inCurrency(nearestStep(series, c.date), currency);
+      };
+      formulaNeeds(aid.def.facts, (a) => computeWith(rt, v, seg, c, a), standIn).forEach((n) => missing.add(n));
       used.length = 0;
       status = "undetermined";
-    } else if (out?.undetermined) {
+    } else if (out.undetermined) {
       status = "undetermined";
       out.undetermined.missing.forEach((m) => missing.add(m));
       notes.push(t(out.undetermined.note));
@@ -308,9 +306,15 @@ function withValues(rt: Runtime, v: CompiledVersion, seg: Segment, c: ParsedCase
   return [ctx.facts, ctx.derived];
 }
 
-/** The formula run with some absent facts given a value: its output, or what it lacked (nothing on a failed trial). */
+/** The formula run with some absent facts (or parameters) given a value: its output, or what it lacked. */
 function computeWith(rt: Runtime, v: CompiledVersion, seg: Segment, c: ParsedCase, a: Record<string, unknown>): Output | Missing {
-  const ctx = new CaseContext(rt.parameters, v, seg, { ...c, facts: { ...c.facts, ...a } }, null, false);
+  const facts = { ...c.facts };
+  let overrides = c.overrides;
+  for (const [n, x] of Object.entries(a)) {
+    if (rt.parameters.has(n) && !(n in v.formula.reads.facts)) (overrides = new Map(overrides)).set(n, x as D);
+    else facts[n] = x;
+  }
+  const ctx = new CaseContext(rt.parameters, v, seg, { ...c, facts, overrides }, null, false);
   derive(v, ctx);
   try {
     return v.formula.compute(ctx);
@@ -319,16 +323,6 @@ function computeWith(rt: Runtime, v: CompiledVersion, seg: Segment, c: ParsedCas
     if (e instanceof Gap) return { amounts: {}, undetermined: e };
     // Trial values only steer the formula down its branches: one it cannot compute tells nothing more.
     if (Object.keys(a).length) return new Missing([]);
-    throw e;
-  }
-}
-
-function paramKnown(ctx: CaseContext, id: string): boolean {
-  try {
-    ctx.param(id);
-    return true;
-  } catch (e) {
-    if (e instanceof Missing) return false;
     throw e;
   }
 }

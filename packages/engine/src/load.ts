@@ -82,6 +82,33 @@ function constantValue(name: string, k: Constant, i: number, articles: ArticleRe
   return new Val(k.unit === "date" ? x.value : new D(x.value), node);
 }
 
+/**
+ * What the formula declares it reads, against the rules: each fact in aid.json with the same type, each constant in
+ * this version (a date constant of unit date, and keyed on a fact the formula reads), each parameter in
+ * rules/parameters; and each constant of the version read by the formula (a constant nobody reads is a mistake).
+ */
+function checkReads(formula: Formula, file: RuleVersionFile, aid: AidFile, parameters: Map<string, ParameterSeries>, fail: (field: string, detail: string) => RuleFileError) {
+  const { facts, constants, parameters: params } = formula.reads;
+  const where = `formula "${file.formula}"`;
+  for (const [n, kind] of Object.entries(facts)) {
+    const def = aid.facts[n];
+    if (!def) throw fail("formula", `${where} reads the fact "${n}", not in ${aid.id}/aid.json`);
+    if (def.type !== kind) throw fail("formula", `${where} reads the fact "${n}" as ${kind}; ${aid.id}/aid.json says ${def.type}`);
+  }
+  for (const [n, kind] of Object.entries(constants)) {
+    const k = file.constants[n];
+    if (!k) throw fail("constants", `${where} reads the constant "${n}", not in this version`);
+    if ((k.unit === "date") !== (kind === "date")) throw fail(`constants.${n}.unit`, `${where} reads "${n}" as a ${kind}`);
+    if (k.by !== undefined && !(k.by in facts)) throw fail(`constants.${n}.by`, `${where} does not declare the fact "${k.by}" this constant is keyed on`);
+  }
+  for (const n of Object.keys(file.constants)) if (!(n in constants)) throw fail(`constants.${n}`, `read by no formula (${where} does not declare it)`);
+  for (const p of params) if (!parameters.has(p)) throw fail("formula", `${where} reads the parameter "${p}", not in rules/parameters`);
+  for (const [name, d] of Object.entries(formula.derived)) {
+    if (name in aid.facts) throw fail("formula", `${where}: the derived fact "${name}" has the name of a fact of ${aid.id}/aid.json`);
+    for (const f of d.from) if (!(f in facts)) throw fail("formula", `${where}: the derived fact "${name}" is computed from "${f}", which the formula does not declare`);
+  }
+}
+
 /** The value of a constant in force on `date` (the last whose `from` is not after it). */
 function valueIndexAt(k: Constant, date: string): number {
   let found = -1;
@@ -125,14 +152,9 @@ function compileVersion(
     }
     return { id: c.id, text: c.text, predicate: compileBest(c.when, scope), reads, inputs: [...new Set(reads.flatMap(inputsOf))], directions };
   });
-  file.amountFacts.forEach((f, i) => {
-    if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);
-  });
   const byFact = file.authority?.byFact?.fact;
   if (byFact !== undefined && !(byFact in aid.facts)) throw fail("authority.byFact.fact", `unknown fact "${byFact}"`);
-  file.parameters.forEach((p, i) => {
-    if (!parameters.has(p)) throw fail(`parameters.${i}`, `unknown parameter "${p}" (not in rules/parameters)`);
-  });
+  checkReads(formula, file, aid, parameters, fail);
 
   const refs: Array<[string, CitationRef]> = [
     ...file.legalBasis.map((r, i): [string, CitationRef] => [`legalBasis.${i}`, r]),

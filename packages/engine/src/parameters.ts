@@ -65,3 +65,10 @@ export function inCurrency(step: ParameterStep, currency: "FRF" | "EUR"): D {
   const frf = step.currency === "AF" ? step.value.div(100) : step.currency === "FRF" ? step.value : step.value.times(FRF_PER_EUR);
   return currency === "FRF" ? frf : frf.div(FRF_PER_EUR);
 }
+
+/** A value of the series near `date` (the one in force, else the last before, else the first): a stand-in only. */
+export function nearestStep(series: ParameterSeries, date: string): ParameterStep {
+  let near = series.steps[0]!;
+  for (const s of series.steps) if (s.from <= date) near = s;
+  return near;
+}

@@ -165,13 +165,9 @@ export const RuleVersionFile = z.strictObject({
   successor: z.strictObject({ articles: z.array(z.string()), from: IsoDate, text: Text }).optional(),
   authority: Authority.optional(),
   conditions: z.array(RuleCondition),
-  /** Facts the amount formula reads (beyond the conditions): all are asked at once when missing. */
-  amountFacts: z.array(z.string()).default([]),
-  /** Dated parameters the formula reads at the case date. */
-  parameters: z.array(z.string()).default([]),
   constants: z.record(z.string(), Constant).default({}),
   interpretations: z.array(Interpretation).default([]),
-  /** The formula in packages/engine/src/aids that computes the amounts. */
+  /** The formula in packages/engine/src/aids that computes the amounts; it declares the facts, constants and parameters it reads. */
   formula: z.string().min(1),
 });
 export type RuleVersionFile = z.infer<typeof RuleVersionFile>;
