@@ -86,7 +86,9 @@ describe("temps_partiel — amounts", () => {
       facts: { ...facts, conventionDate: "2004-11-02", priorWeeklyHours: 35, newWeeklyHours: 28, priorHourlyGrossWage: "10.00", priorNetMonthlyWage: "1200", newNetMonthlyWage: "950" },
     });
     expect(r.currency).toBe("EUR");
-    expect(r.version).toBe("temps_partiel@R322-7-1-EUR");
+    // One rule version since 1.2.1: the floors are constants dated by the case date (FRF, then EUR from 2002).
+    expect(r.version).toBe("temps_partiel@R322-7-1");
+    expect(r.working?.monthlyYear2?.steps?.find((x) => x.name === "rawYear2")?.steps?.find((x) => x.name === "floorYear2")).toMatchObject({ value: "2.74", unit: "EUR" });
     expect(r.amounts).toEqual({ monthlyYear1: "121.33", monthlyYear2: "83.11", capMonthly: "130.00", total: "2453.28" });
   });
 });

@@ -75,7 +75,12 @@ export class CaseContext implements Ctx, DerivedHost {
 
   private constantValue(name: string): ConstantValue {
     const keyed = this.v.keyed[name];
-    if (!keyed) return this.seg.constants[name]!;
+    if (!keyed) {
+      const x = this.seg.constants[name];
+      // A formula reads a constant only where the law gives it a value: reading it elsewhere is a mistake of ours.
+      if (x === undefined) throw new Error(`${this.v.path}: the constant "${name}" has no value on ${this.date}`);
+      return x;
+    }
     const at = this.facts[keyed.fact];
     if (at === undefined) throw new Missing([keyed.fact]);
     let found: ConstantValue | undefined;

@@ -20,6 +20,7 @@ import {
 import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
 import { compileBest, factsOf } from "./conditions.ts";
 import { lazyDerivedClass } from "./context.ts";
+import { addDays } from "./dates.ts";
 import { D } from "./decimal.ts";
 import { compileFacts, factsSchema, mergeFactDefs } from "./facts.ts";
 import type { DerivedDef, Formula } from "./formula.ts";
@@ -167,21 +168,22 @@ function compileVersion(
   const lo = file.validFrom ?? "0000-01-01";
   const hi = file.validTo ?? "9999-12-31";
   const caseDated = Object.entries(file.constants).filter(([, k]) => k.by === undefined);
-  for (const [n, k] of caseDated) {
-    if (valueIndexAt(k, lo) < 0) throw fail(`constants.${n}.values.0.from`, `no value on ${lo}, the version's first day`);
-  }
-  // A Result prints the conditions' citations, the legal basis and, in its working, the constants' citations: a new
-  // segment where one of those changes, or where a constant of the case date takes a new value.
+  // A Result prints the conditions' citations, the legal basis, the interpretations in force and, in its working,
+  // the constants' citations: a new segment where one of those changes, or where a constant takes a new value.
   const printed = [...file.conditions.map((c) => c.citation), ...file.legalBasis, ...caseDated.flatMap(([, k]) => k.values.map((x) => x.citation))];
-  const valueStarts = caseDated.flatMap(([, k]) => k.values.map((x) => x.from).filter((d): d is string => d !== null));
-  const starts = [...new Set([lo, ...[...versionBreaks(articles, printed), ...valueStarts].filter((d) => d > lo && d <= hi)])].sort();
+  const dated = [
+    ...caseDated.flatMap(([, k]) => k.values.map((x) => x.from)),
+    ...file.interpretations.flatMap((x) => [x.from, x.to === undefined ? undefined : addDays(x.to, 1)]),
+  ].filter((d): d is string => typeof d === "string");
+  const starts = [...new Set([lo, ...[...versionBreaks(articles, printed), ...dated].filter((d) => d > lo && d <= hi)])].sort();
   const segments = starts.map(
     (from): Segment => ({
       from,
       conditions: file.conditions.map((c) => cite(articles, c.citation, from)),
       legalBasis: file.legalBasis.map((r) => cite(articles, r, from)),
-      constants: Object.fromEntries(caseDated.map(([n, k]) => [n, constantValue(n, k, valueIndexAt(k, from), articles, from)])),
-      interpretations: file.interpretations.map((x) => x.text),
+      // A constant without a value on these dates (the 20-employee threshold before 2000) is not resolved here.
+      constants: Object.fromEntries(caseDated.flatMap(([n, k]) => (valueIndexAt(k, from) < 0 ? [] : [[n, constantValue(n, k, valueIndexAt(k, from), articles, from)]]))),
+      interpretations: file.interpretations.filter((x) => (x.from ?? lo) <= from && from <= (x.to ?? hi)).map((x) => x.text),
     }),
   );
   const keyed: Record<string, KeyedConstant> = {};

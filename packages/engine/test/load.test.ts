@@ -110,3 +110,31 @@ describe("TypeScript refuses a name a formula did not declare", () => {
     expect(Object.keys(f.reads.facts)).toEqual(["priorHourlyWage"]);
   });
 });
+
+describe("dated constants", () => {
+  const tp = () => clone(rules.ruleVersionFiles["temps_partiel/R322-7-1.json"]) as { constants: Record<string, { by?: string; values: Array<Record<string, unknown>> }> };
+
+  it("values in the order of their dates", () => {
+    const v = tp();
+    v.constants.floorYear1!.values.reverse();
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.floorYear1\.values\.1\.from: values must be in order of their dates/);
+  });
+
+  it("a money value states its currency", () => {
+    const v = tp();
+    delete v.constants.floorYear1!.values[1]!.currency;
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.floorYear1\.values\.1\.currency/);
+  });
+
+  it("a value not in our sources says what is missing and why", () => {
+    const v = tp();
+    delete v.constants.rateYear1!.values[0]!.note;
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.rateYear1\.values\.0: a value not in our sources needs `missing` and `note`/);
+  });
+
+  it("a constant keyed on a fact: a date fact the formula declares", () => {
+    const v = tp();
+    v.constants.rateYear1!.by = "priorWeeklyHours";
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.rateYear1\.by: "priorWeeklyHours" is not a date fact/);
+  });
+});

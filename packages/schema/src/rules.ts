@@ -140,7 +140,8 @@ export const Constant = z
   });
 export type Constant = z.infer<typeof Constant>;
 
-export const Interpretation = z.strictObject({ text: Text, citation: CitationRef.optional() });
+/** A choice the texts leave open, printed with every Result of the case dates it covers (`from`, `to`: inclusive). */
+export const Interpretation = z.strictObject({ text: Text, citation: CitationRef.optional(), from: IsoDate.optional(), to: IsoDate.optional() });
 
 export const Authority = z.strictObject({
   /** Who decides, as printed: "préfet", "ministre chargé du travail", … */
