@@ -130,6 +130,12 @@ describe("temps_partiel — conditions and dates", () => {
     expect(at1996({ conventionDate: "1994-04-12" }).status).toBe("eligible");
   });
 
+  it("the convention's scope names the authority (R322-1-1), as for every L322-4 convention", () => {
+    expect(at1996({}).authority).toBe("préfet ou ministre chargé du travail, selon le champ de la convention");
+    expect(at1996({ conventionScope: "departement" }).authority).toBe("préfet");
+    expect(at1996({ conventionScope: "multi_departement" }).authority).toBe("ministre chargé du travail");
+  });
+
   it("cites the 5° with its 90 % cap in the 2005–2008 wording, and R322-7-1", () => {
     const r = at1996({});
     expect(reason(r, "temps_partiel.agreement").citation).toEqual({ article: "L322-4", from: "2005-01-01", to: "2008-04-30", paragraph: 7 });

@@ -259,14 +259,13 @@ function printed(x: Val, type: string | undefined): string | number | boolean {
   return type === "money" ? money(v) : v.toNumber();
 }
 
-/** Who decides, as printed; a scope or a fact may name the authority more precisely (R322-1-1, R322-31). */
+/** Who decides, as printed; a fact may name the authority more precisely (R322-1-1, R322-31). */
 function authorityFor(a: CompiledVersion["file"]["authority"], facts: FactMap): string | null {
   if (!a) return null;
-  const scope = facts.conventionScope as "departement" | "multi_departement" | undefined;
-  if (scope && a.byScope) return a.byScope[scope];
-  const value = a.byFact ? facts[a.byFact.fact] : undefined;
-  if (a.byFact && value !== undefined) return a.byFact.template.replace("{value}", String(value));
-  return a.who;
+  const by = a.byFact;
+  const value = by ? facts[by.fact] : undefined;
+  if (!by || value === undefined) return a.who;
+  return by.values ? (by.values[String(value)] ?? a.who) : by.template!.replace("{value}", String(value));
 }
 
 /**

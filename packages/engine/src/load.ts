@@ -153,8 +153,14 @@ function compileVersion(
     }
     return { id: c.id, text: c.text, predicate: compileBest(c.when, scope), reads, inputs: [...new Set(reads.flatMap(inputsOf))], directions };
   });
-  const byFact = file.authority?.byFact?.fact;
-  if (byFact !== undefined && !(byFact in aid.facts)) throw fail("authority.byFact.fact", `unknown fact "${byFact}"`);
+  const byFact = file.authority?.byFact;
+  if (byFact !== undefined) {
+    const def = aid.facts[byFact.fact];
+    if (!def) throw fail("authority.byFact.fact", `unknown fact "${byFact.fact}"`);
+    // By the fact's value: every value of the enum names its authority, and nothing else.
+    if (byFact.values && (def.type !== "enum" || [...def.values].sort().join() !== Object.keys(byFact.values).sort().join()))
+      throw fail("authority.byFact.values", `one authority for each value of "${byFact.fact}"${def.type === "enum" ? ` (${def.values.join(", ")})` : ""}`);
+  }
   checkReads(formula, file, aid, parameters, fail);
 
   const refs: Array<[string, CitationRef]> = [

@@ -138,3 +138,17 @@ describe("dated constants", () => {
     expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.rateYear1\.by: "priorWeeklyHours" is not a date fact/);
   });
 });
+
+describe("an authority chosen by a fact's value (byFact)", () => {
+  it("names one authority for each value of the fact, and nothing else", () => {
+    const v = atdVersion() as unknown as { authority: { byFact: { values: Record<string, string> } } };
+    delete v.authority.byFact.values.multi_departement;
+    expect(loadWith("atd/R322-6.json", v)).toThrow(/authority\.byFact\.values: one authority for each value of "conventionScope" \(departement, multi_departement\)/);
+  });
+
+  it("either by values or by a template", () => {
+    const v = atdVersion() as unknown as { authority: { byFact: Record<string, unknown> } };
+    v.authority.byFact.template = "préfet du {value}";
+    expect(loadWith("atd/R322-6.json", v)).toThrow(/authority\.byFact: either `values` or `template`/);
+  });
+});

@@ -148,10 +148,15 @@ export const Authority = z.strictObject({
   who: z.string().min(1),
   text: Text,
   citation: CitationRef,
-  /** For L322-4 conventions the scope decides: the fact conventionScope picks one of these. */
-  byScope: z.strictObject({ departement: z.string(), multi_departement: z.string() }).optional(),
-  /** Who decides depends on a fact (R322-31: the préfet of the workplace's département): `{value}` in the template is that fact's value. */
-  byFact: z.strictObject({ fact: z.string().min(1), template: z.string().includes("{value}") }).optional(),
+  /**
+   * Who decides when a fact names it more precisely: by the fact's value (`values`: R322-1-1, the convention's scope
+   * decides between the préfet and the minister), or in a template (`{value}`: R322-31, the préfet of the workplace's
+   * département). Without the fact, `who`.
+   */
+  byFact: z
+    .strictObject({ fact: z.string().min(1), values: z.record(z.string(), z.string().min(1)).optional(), template: z.string().includes("{value}").optional() })
+    .refine((b) => (b.values === undefined) !== (b.template === undefined), "either `values` or `template`")
+    .optional(),
 });
 export type Authority = z.infer<typeof Authority>;
 
