@@ -200,9 +200,11 @@ function compileVersion(
     keyed[n] = { fact: k.by, values: k.values.map((x, i) => ({ from: x.from, value: constantValue(n, k, i, articles, x.from ?? lo) })) };
   }
   const factNodes = Object.fromEntries(Object.entries(aid.facts).map(([n, d]): [string, Node] => [n, { k: "fact", name: n, label: d.label, unit: factUnit(d) }]));
-  const amountLabels = Object.fromEntries([...Object.entries(aid.amounts), ...Object.entries(aid.details ?? {})].map(([n, d]) => [n, d.label]));
+  const amounts = [...Object.entries(aid.amounts), ...Object.entries(aid.details ?? {})];
+  const amountLabels = Object.fromEntries(amounts.map(([n, d]) => [n, d.label]));
+  const amountTypes = Object.fromEntries(amounts.map(([n, d]) => [n, d.type]));
   const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
-  return { file, path, formula, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments, keyed, factNodes, amountLabels };
+  return { file, path, formula, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments, keyed, factNodes, amountLabels, amountTypes };
 }
 
 type Direction = 1 | -1 | 0 | null;

@@ -59,6 +59,8 @@ export interface CompiledVersion {
   factNodes: Record<string, Node>;
   /** Labels of the amounts and details (aid.json), for the steps named after them. */
   amountLabels: Record<string, Text>;
+  /** Their types (money, number, date …), for printing their values in the working. */
+  amountTypes: Record<string, string>;
 }
 
 /** What a lazily derived fact needs: a context that can compute it. */

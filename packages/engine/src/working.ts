@@ -11,8 +11,8 @@ import { nodeUnit, type Node, type Op, type Unit, type Val } from "./trace.ts";
 interface Print {
   lang: Lang;
   currency: "FRF" | "EUR";
-  /** The amounts as the Result prints them: a step named after one shows the same value. */
-  amounts: Record<string, string | number | boolean>;
+  /** The types of the aid's amounts (aid.json): a step named after one shows its value as the Result prints it. */
+  types: Record<string, string>;
   /** Steps already printed for this Result (an amount used by another, a fact read twice): printed once. */
   done: Map<Val, WorkingStep>;
 }
@@ -201,10 +201,14 @@ function formula(e: Val, value: Val, p: Print): string | undefined {
   return `${because}${expr(x, p)} = ${show(x, p)}`;
 }
 
-/** The value of a step as the contract prints it: money to the cent when it is a whole number of cents. */
-function stepValue(x: Val, unit: Unit | null): string | number | boolean {
+/**
+ * The value of a step as the contract prints it: money to the cent when it is a whole number of cents (an amount
+ * not rounded would show all its decimals, and differ from the amount printed), a count as a number.
+ */
+function stepValue(x: Val, unit: Unit | null, type?: string): string | number | boolean {
   const v = x.v;
   if (!isDecimal(v)) return v;
+  if (type === "number") return v.toNumber();
   const s = plain(x);
   const dot = s.indexOf(".");
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
@@ -239,14 +243,15 @@ function children(e: Val, out: Val[]) {
 const key = (n: Node) => (n.k === "param" ? n.id : n.k === "fact" || n.k === "constant" || n.k === "step" ? n.name : "");
 
 /** The working of a value under a name (an amount key): its tree of steps. */
-export function working(x: Val, name: string, label: Text, p: Print, value?: string | number | boolean): WorkingStep {
+export function working(x: Val, name: string, label: Text, p: Print): WorkingStep {
   const n = x.n;
-  if (n?.k === "step" && n.name === name) return stepOf(x, p, value);
-  return build(name, label, x, x, n ? nodeUnit(n) : null, p, value);
+  if (n?.k === "step" && n.name === name) return stepOf(x, p);
+  return build(name, label, x, x, n ? nodeUnit(n) : null, p);
 }
 
-function build(name: string, label: Text, e: Val, x: Val, unit: Unit | null, p: Print, value?: string | number | boolean): WorkingStep {
-  const out: WorkingStep = { name, label: label[p.lang], value: value ?? stepValue(x, unit) };
+function build(name: string, label: Text, e: Val, x: Val, unit: Unit | null, p: Print): WorkingStep {
+  const type = p.types[name];
+  const out: WorkingStep = { name, label: label[p.lang], value: stepValue(x, type === "money" ? "money" : unit, type) };
   const u = unitName(unit, p);
   if (u) out.unit = u;
   const f = formula(e, x, p);
@@ -257,20 +262,20 @@ function build(name: string, label: Text, e: Val, x: Val, unit: Unit | null, p: 
   return out;
 }
 
-function stepOf(x: Val, p: Print, value?: string | number | boolean): WorkingStep {
+function stepOf(x: Val, p: Print): WorkingStep {
   let out = p.done.get(x);
   if (!out) {
-    out = printStep(x, p, value);
+    out = printStep(x, p);
     p.done.set(x, out);
   }
   return out;
 }
 
-function printStep(x: Val, p: Print, value?: string | number | boolean): WorkingStep {
+function printStep(x: Val, p: Print): WorkingStep {
   const n = x.n!;
   switch (n.k) {
     case "step":
-      return build(n.name, n.label, n.expr, x, n.unit, p, value ?? p.amounts[n.name]);
+      return build(n.name, n.label, n.expr, x, n.unit, p);
     case "fact": {
       const out: WorkingStep = { name: n.name, label: n.label[p.lang], value: stepValue(x, n.unit) };
       const u = unitName(n.unit, p);
