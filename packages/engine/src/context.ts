@@ -26,6 +26,13 @@ export type ParamUse = NonNullable<Result["parameters"]>[number];
 const toD = (x: Num): D => (typeof x === "number" ? (x === 0 ? ZERO : new D(x)) : x);
 const num = (x: Val<Num | string> | number): Num | string => (typeof x === "number" ? x : x.v);
 
+/** A value as a plain number when that is exact: a number, or a whole-number constant. */
+function plainNumber(x: Val): number | undefined {
+  if (typeof x.v === "number") return x.v;
+  const n = x.n;
+  return n !== null && n.k === "constant" ? n.whole : undefined;
+}
+
 /** Exact comparison of numbers, Decimals and ISO dates. */
 function cmp(a: Num | string, b: Num | string): number {
   if (typeof a === "string" || typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
@@ -182,7 +189,11 @@ export class CaseContext implements Ctx, DerivedHost {
   private compare(op: Op, a: Val<Num | string> | number, b: Val<Num | string> | number, test: (c: number) => boolean): Val<boolean> {
     const x = typeof a === "number" ? this.lit(a) : a;
     const y = typeof b === "number" ? this.lit(b) : b;
-    return this.op(op, [x, y], test(cmp(num(x), num(y))));
+    // A plain number against a whole-number constant compares exactly as numbers, without making Decimals.
+    const fx = plainNumber(x);
+    const fy = fx === undefined ? undefined : plainNumber(y);
+    const c = fy === undefined ? cmp(num(x), num(y)) : fx! < fy ? -1 : fx! > fy ? 1 : 0;
+    return this.op(op, [x, y], test(c));
   }
   lt(a: Val<Num | string> | number, b: Val<Num | string> | number) {
     return this.compare("lt", a, b, (c) => c < 0);

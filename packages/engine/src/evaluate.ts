@@ -244,7 +244,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
       if (out.costs && status === "eligible") result.costs = { employer: money(out.costs.employer.v), state: money(out.costs.state.v), employee: money(out.costs.employee.v) };
       // The working of each amount, printed from the values the formula computed with (not in a plan's brief).
       if (!c.brief) {
-        const p = { lang: c.lang, currency, types: v.amountTypes, done: new Map() };
+        const p = { lang: c.lang, currency, types: v.amountTypes };
         result.working = Object.fromEntries(Object.entries(out.amounts).map(([k, x]) => [k, working(x, k, v.amountLabels[k]!, p)]));
       }
     }

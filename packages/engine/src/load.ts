@@ -79,6 +79,8 @@ function constantValue(name: string, k: Constant, i: number, articles: ArticleRe
     citation: cite(articles, x.citation, at),
     written: x.value,
     currency: x.currency ?? null,
+    whole: /^-?\d+$/.test(x.value) && Number.isSafeInteger(Number(x.value)) ? Number(x.value) : undefined,
+    shown: {},
   };
   return new Val(k.unit === "date" ? x.value : new D(x.value), node);
 }

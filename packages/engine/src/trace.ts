@@ -4,7 +4,7 @@
  * printed by running the formula itself, never written beside it. When the working is not wanted (plans in brief
  * mode, the eligibility check) the same code runs with `n` left null: nothing is recorded.
  */
-import type { Citation, Text } from "@fne/schema";
+import type { Citation, Text, WorkingStep } from "@fne/schema";
 import type { D } from "./decimal.ts";
 
 export type Scalar = D | number | boolean | string;
@@ -38,7 +38,19 @@ export type Op =
 
 export type Node =
   | { k: "fact"; name: string; label: Text; unit: Unit | null }
-  | { k: "constant"; name: string; label: Text; unit: Unit | null; citation: Citation; written: string; currency: "FRF" | "EUR" | null }
+  | {
+      k: "constant";
+      name: string;
+      label: Text;
+      unit: Unit | null;
+      citation: Citation;
+      written: string;
+      currency: "FRF" | "EUR" | null;
+      /** Its value as a plain number when it is a whole number (a count of months, a threshold): compared without Decimals. */
+      whole: number | undefined;
+      /** A constant is shared by every case of its stretch of dates: how it shows, by language, once. */
+      shown: { fr?: string; en?: string };
+    }
   | { k: "param"; id: string; label: Text; unit: Unit | null; from: string | null; value: string; overridden: boolean }
   | { k: "lit"; unit: Unit | null }
   | { k: "op"; op: Op; args: Val[]; unit: Unit | null }
@@ -49,6 +61,9 @@ export type Node =
 export class Val<T extends Scalar = Scalar> {
   /** The value written out in full (a decimal without exponent), once, when the working prints it. */
   written: string | undefined = undefined;
+  /** The value as a formula shows it, and its step, once per Result (a value is read in one language). */
+  shown: string | undefined = undefined;
+  printed: WorkingStep | undefined = undefined;
   constructor(
     readonly v: T,
     readonly n: Node | null,

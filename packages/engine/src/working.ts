@@ -13,8 +13,6 @@ interface Print {
   currency: "FRF" | "EUR";
   /** The types of the aid's amounts (aid.json): a step named after one shows its value as the Result prints it. */
   types: Record<string, string>;
-  /** Steps already printed for this Result (an amount used by another, a fact read twice): printed once. */
-  done: Map<Val, WorkingStep>;
 }
 
 const WORDS = {
@@ -94,8 +92,14 @@ export function formatNumber(s: string, lang: Lang, minDecimals = 0): string {
 
 const formatDate = (iso: string, lang: Lang) => (lang === "fr" ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
 
-/** A value as printed in a formula: the number with its unit, a date, yes or no. */
+/** A value as printed in a formula: the number with its unit, a date, yes or no (worked out once). */
 function show(x: Val, p: Print): string {
+  const n = x.n;
+  if (n?.k === "constant") return (n.shown[p.lang] ??= showValue(x, p));
+  return (x.shown ??= showValue(x, p));
+}
+
+function showValue(x: Val, p: Print): string {
   const n = x.n;
   const unit = n ? nodeUnit(n) : null;
   const v = x.v;
@@ -262,13 +266,10 @@ function build(name: string, label: Text, e: Val, x: Val, unit: Unit | null, p: 
   return out;
 }
 
+/** A step printed once per Result (an amount another uses, a value read twice); a constant is shared by many. */
 function stepOf(x: Val, p: Print): WorkingStep {
-  let out = p.done.get(x);
-  if (!out) {
-    out = printStep(x, p);
-    p.done.set(x, out);
-  }
-  return out;
+  if (x.n?.k === "constant") return printStep(x, p);
+  return (x.printed ??= printStep(x, p));
 }
 
 function printStep(x: Val, p: Print): WorkingStep {

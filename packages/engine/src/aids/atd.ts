@@ -1,13 +1,22 @@
 /** atd: allocation temporaire dégressive (L322-4 1°, R322-6). */
 import { ZERO } from "../decimal.ts";
-import { formula } from "../formula.ts";
+import type { Text } from "@fne/schema";
+import { formula, type Ctx } from "../formula.ts";
+
+const reads = {
+  facts: { priorHourlyWage: "money", newHourlyWage: "money", newMonthlyHours: "number" },
+  constants: { payDropRate: "number", rateFirst6: "number", rateNext6: "number", monthsPerPhase: "number" },
+  parameters: [],
+} as const;
+
+/** R322-6 al. 3: resources guaranteed at 90 % then 75 % of the prior pay, given the new pay. */
+function monthly(c: Ctx<typeof reads>, name: string, rate: "rateFirst6" | "rateNext6", label: Text) {
+  const gap = c.step(`${name}HourlyGap`, label, c.minus(c.times(c.constant(rate), c.fact("priorHourlyWage")), c.fact("newHourlyWage")));
+  return c.amount(name, c.round2(c.max(0, c.times(gap, c.fact("newMonthlyHours")))));
+}
 
 export const atd = formula(
-  {
-    facts: { priorHourlyWage: "money", newHourlyWage: "money", newMonthlyHours: "number" },
-    constants: { payDropRate: "number", rateFirst6: "number", rateNext6: "number", monthsPerPhase: "number" },
-    parameters: [],
-  },
+  reads,
   {
     derived: {
       // R322-6 al. 1: pay "inférieur de plus de 10 p. 100" → new < 90 % of prior, strictly.
@@ -18,13 +27,8 @@ export const atd = formula(
       },
     },
     compute(c) {
-      // R322-6 al. 3: resources guaranteed at 90 % then 75 % of the prior pay, given the new pay.
-      const monthly = (name: string, rate: "rateFirst6" | "rateNext6", label: { fr: string; en: string }) => {
-        const gap = c.step(`${name}HourlyGap`, label, c.minus(c.times(c.constant(rate), c.fact("priorHourlyWage")), c.fact("newHourlyWage")));
-        return c.amount(name, c.round2(c.max(0, c.times(gap, c.fact("newMonthlyHours")))));
-      };
-      const first = monthly("monthlyFirst6", "rateFirst6", { fr: "Écart horaire garanti, mois 1 à 6", en: "Hourly shortfall guaranteed, months 1-6" });
-      const next = monthly("monthlyNext6", "rateNext6", { fr: "Écart horaire garanti, mois 7 à 12", en: "Hourly shortfall guaranteed, months 7-12" });
+      const first = monthly(c, "monthlyFirst6", "rateFirst6", { fr: "Écart horaire garanti, mois 1 à 6", en: "Hourly shortfall guaranteed, months 1-6" });
+      const next = monthly(c, "monthlyNext6", "rateNext6", { fr: "Écart horaire garanti, mois 7 à 12", en: "Hourly shortfall guaranteed, months 7-12" });
       const months = c.constant("monthsPerPhase");
       const total = c.amount("total", c.plus(c.times(first, months), c.times(next, months)));
       const n = months.v.toNumber();

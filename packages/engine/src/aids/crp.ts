@@ -1,7 +1,7 @@
 /** crp: convention de reclassement personnalisé (L321-4-2), with L122-6 notice, L122-9/R122-2 severance, L933-4 DIF. */
 import type { Text } from "@fne/schema";
 import { ZERO, type D } from "../decimal.ts";
-import { formula, type Ctx, type Output, type PeriodOut } from "../formula.ts";
+import { formula, type Ctx, type Ops, type Output, type PeriodOut } from "../formula.ts";
 import type { Val } from "../trace.ts";
 
 const reads = {
@@ -92,6 +92,13 @@ function allowance(c: C, seniority: Val<number>): PeriodOut[] {
   ];
 }
 
+const zero = (c: Ops) => c.lit(ZERO, "money");
+
+/** Months of salary; the salary is asked only when some sum counts months of it (none: the working says so). */
+function months(c: C, n: Val<D>): Val<D> {
+  return n.v.gt(0) ? c.round2(c.times(c.fact("monthlyGrossSalary"), n)) : c.branch(c.gt(n, 0), () => zero(c), () => zero(c));
+}
+
 const NOTES: Record<"not_proposed" | "accepted" | "refused", Text> = {
   not_proposed: { fr: "CRP non proposée : pénalité de deux mois (L321-4-2 II), préavis et indemnité de licenciement.", en: "CRP not offered: two-month penalty (L321-4-2 II), notice and severance." },
   accepted: { fr: "CRP acceptée : rupture d'un commun accord, sans préavis (L321-4-2 I al. 4).", en: "CRP accepted: rupture by mutual agreement, without notice (L321-4-2 I para. 4)." },
@@ -101,9 +108,6 @@ const NOTES: Record<"not_proposed" | "accepted" | "refused", Text> = {
 export const crp = formula(reads, {
   compute(c): Output {
     const seniority = c.fact("seniorityMonths");
-    const zero = () => c.lit(ZERO, "money");
-    // Months of salary; the salary is asked only when some sum counts months of it (none: the working says so).
-    const months = (n: Val<D>) => (n.v.gt(0) ? c.round2(c.times(c.fact("monthlyGrossSalary"), n)) : c.branch(c.gt(n, 0), zero, zero));
     const legal = c.amount("legalNoticeMonths", legalNotice(c, seniority));
     const conventional = c.optional("conventionalNoticeMonths") ?? c.lit(0, "month");
     const notice = c.step("noticeMonths", { fr: "Préavis : le plus long du légal et du conventionnel", en: "Notice: the longer of the legal and the conventional" }, c.max(legal, conventional), "month");
@@ -113,22 +117,22 @@ export const crp = formula(reads, {
 
     const severancePay = c.amount("severance", severance(c, seniority));
     // L321-4-2 II: without a CRP offer, two months of the average gross pay of the last twelve months.
-    const penalty = c.amount("penalty", c.branch(proposed, zero, () => c.round2(c.times(c.fact("averageMonthlyGrossLast12"), c.constant("penaltyMonths")))));
+    const penalty = c.amount("penalty", c.branch(proposed, () => zero(c), () => c.round2(c.times(c.fact("averageMonthlyGrossLast12"), c.constant("penaltyMonths")))));
     // I al. 5: at least two months' salary, when the legal notice is at least two months.
     const employerContribution = c.amount(
       "employerContribution",
-      c.branch(accepted, () => c.branch(c.gte(legal, free), () => months(c.constant("contributionMonths")), zero), zero),
+      c.branch(accepted, () => c.branch(c.gte(legal, free), () => months(c, c.constant("contributionMonths")), () => zero(c)), () => zero(c)),
     );
     // I al. 4, two alternatives on the legal notice (L122-6): under two months, the whole notice pay the employee
     // would have had on refusal, at the rupture; from two months, two go to the ASSEDIC (al. 5) and only the
     // balance beyond two months is paid. Never both.
-    const noticeEquivalentAtRupture = c.amount("noticeEquivalentAtRupture", c.branch(accepted, () => c.branch(c.lt(legal, free), () => months(notice), zero), zero));
+    const noticeEquivalentAtRupture = c.amount("noticeEquivalentAtRupture", c.branch(accepted, () => c.branch(c.lt(legal, free), () => months(c, notice), () => zero(c)), () => zero(c)));
     const noticeBalance = c.amount(
       "noticeBalance",
-      c.branch(accepted, () => c.branch(c.gte(legal, free), () => c.branch(c.gt(notice, free), () => months(c.minus(notice, free)), zero), zero), zero),
+      c.branch(accepted, () => c.branch(c.gte(legal, free), () => c.branch(c.gt(notice, free), () => months(c, c.minus(notice, free)), () => zero(c)), () => zero(c)), () => zero(c)),
     );
     // The notice paid on an ordinary dismissal (refused, or not offered).
-    const noticePay = c.amount("noticePay", c.branch(accepted, zero, () => months(notice)));
+    const noticePay = c.amount("noticePay", c.branch(accepted, () => zero(c), () => months(c, notice)));
     // I al. 2: DIF balance capped at 20 h per year of seniority and 120 h, doubled; only the L933-4 allowance is due.
     const difHours = c.amount(
       "difHours",
@@ -151,13 +155,13 @@ export const crp = formula(reads, {
     );
     const difAmount = c.amount(
       "difAmount",
-      c.branch(accepted, () => c.round2(c.times(c.times(difHours, c.constant("difAllowanceRate")), c.fact("netHourlyWage"))), zero),
+      c.branch(accepted, () => c.round2(c.times(c.times(difHours, c.constant("difAllowanceRate")), c.fact("netHourlyWage"))), () => zero(c)),
     );
     // employerTotal sums the contract's CRP amounts; the notice paid on an ordinary dismissal (noticePay) is
     // counted in the plan's employer cost, where refusing or not offering the CRP is compared with accepting it.
     const employerTotal = c.amount(
       "employerTotal",
-      [penalty, noticeBalance, noticeEquivalentAtRupture, severancePay, difAmount].reduce((a, b) => c.plus(a, b), employerContribution),
+      c.plus(c.plus(c.plus(c.plus(c.plus(employerContribution, penalty), noticeBalance), noticeEquivalentAtRupture), severancePay), difAmount),
     );
     const toEmployee = c.plus(c.plus(c.plus(noticeBalance, noticeEquivalentAtRupture), noticePay), severancePay);
     const scenario = !proposed.v ? "not_proposed" : accepted.v ? "accepted" : "refused";
@@ -178,7 +182,7 @@ export const crp = formula(reads, {
       periods: accepted.v ? allowance(c, seniority) : [],
       notes: [NOTES[scenario]],
       // The employer bears employerTotal; the State's share of the CRP actions (L321-4-2 I al. 8) is not quantified.
-      costs: { employer: c.plus(employerTotal, noticePay), state: zero(), employee: toEmployee },
+      costs: { employer: c.plus(employerTotal, noticePay), state: zero(c), employee: toEmployee },
     };
   },
 });

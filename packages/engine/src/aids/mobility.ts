@@ -34,11 +34,11 @@ const travel = (who: Text, article: string): Text => {
 
 /** R322-14 al. 4 and R322-14-1 al. 4: prime de transfert + indemnité de réinstallation, between two multiples of MG; `rate` halves it. */
 function range(c: Ops, mg: Val<D>, minMultiple: Val<D>, maxMultiple: Val<D>, rate?: Val<D>) {
-  const bound = (name: "minimum" | "maximum", multiple: Val<D>) => {
-    const x = c.times(mg, multiple);
-    return c.amount(name, c.round2(rate ? c.times(x, rate) : x));
-  };
-  return { minimum: bound("minimum", minMultiple), maximum: bound("maximum", maxMultiple) };
+  return { minimum: bound(c, "minimum", mg, minMultiple, rate), maximum: bound(c, "maximum", mg, maxMultiple, rate) };
+}
+function bound(c: Ops, name: "minimum" | "maximum", mg: Val<D>, multiple: Val<D>, rate: Val<D> | undefined) {
+  const x = c.times(mg, multiple);
+  return c.amount(name, c.round2(rate ? c.times(x, rate) : x));
 }
 
 /** A caseworker-entered amount (from the arrêté's family scale) checked against the legal range. */

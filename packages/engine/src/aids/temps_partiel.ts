@@ -1,5 +1,7 @@
 /** temps_partiel: allocation complémentaire (L322-4 5°, R322-7-1; amounts of the arrêté of 12 April 1994, secondary sources). */
-import { ZERO } from "../decimal.ts";
+import type { Text } from "@fne/schema";
+import { ZERO, type D } from "../decimal.ts";
+import type { Val } from "../trace.ts";
 import { formula, type Ctx, type Output } from "../formula.ts";
 
 const reads = {
@@ -38,6 +40,11 @@ function legalWeeklyHours(c: Ctx<typeof reads>) {
   );
 }
 
+/** Per lost hour, the rate of the prior hourly pay or the floor, whichever is more; rounded to the cent a month. */
+function raw(c: Ctx<typeof reads>, name: string, label: Text, rate: Val<D>, hourly: Val<D>, floor: "floorYear1" | "floorYear2", lostHours: Val<D>) {
+  return c.step(name, label, c.round2(c.times(c.max(c.times(rate, hourly), c.constant(floor)), lostHours)));
+}
+
 const LEGAL_HOURS = { fr: "Durée légale hebdomadaire du travail à la date", en: "Legal weekly working time on the date" };
 
 export const temps_partiel = formula(reads, {
@@ -73,10 +80,8 @@ export const temps_partiel = formula(reads, {
       c.div(c.times(c.times(c.param("pss_mensuel"), c.constant("wageCapInPss")), months), c.times(prior, weeks)),
     );
     const hourly = c.step("hourlyWage", { fr: "Salaire horaire brut retenu", en: "Gross hourly pay counted" }, c.min(c.fact("priorHourlyGrossWage"), hourlyCap));
-    const raw = (name: string, label: { fr: string; en: string }, rate: typeof rate1, floor: "floorYear1" | "floorYear2") =>
-      c.step(name, label, c.round2(c.times(c.max(c.times(rate, hourly), c.constant(floor)), lostHours)));
-    const raw1 = raw("rawYear1", { fr: "1re année, avant le plafond de 90 %", en: "Year 1, before the 90 % cap" }, rate1, "floorYear1");
-    const raw2 = raw("rawYear2", { fr: "2e année, avant le plafond de 90 %", en: "Year 2, before the 90 % cap" }, rate2, "floorYear2");
+    const raw1 = raw(c, "rawYear1", { fr: "1re année, avant le plafond de 90 %", en: "Year 1, before the 90 % cap" }, rate1, hourly, "floorYear1", lostHours);
+    const raw2 = raw(c, "rawYear2", { fr: "2e année, avant le plafond de 90 %", en: "Year 2, before the 90 % cap" }, rate2, hourly, "floorYear2", lostHours);
     // L322-4 5°: net resources guaranteed never exceed 90 % of the prior net pay. The cap (CONTRACT.md:
     // 0.90 × prior net − new net) is rounded down to the cent, so that rounding never crosses the 90 %.
     const capMonthly = c.amount("capMonthly", c.floor2(c.minus(c.times(c.constant("netResourcesCap"), c.fact("priorNetMonthlyWage")), c.fact("newNetMonthlyWage"))));
