@@ -1,10 +1,11 @@
-/** Every route of the API and every class of error, through Fastify's inject (no socket). */
+/** Every route of the API and every class of error, through Fastify's inject (no socket); every answer checked against the OpenAPI document. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, InjectOptions } from "fastify";
 import { AidDescription, ArticleAtDate, ErrorBody, ParameterAtDate, Result, Screening, type ErrorCode } from "@fne/schema";
 import { buildServer } from "../src/server.ts";
 import { limits } from "../src/limits.ts";
+import { Contract } from "./contract.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const atdCase = JSON.parse(readFileSync(`${root}examples/atd.json`, "utf8"));
@@ -13,8 +14,10 @@ let app: FastifyInstance;
 beforeAll(() => (app = buildServer()));
 afterAll(() => app.close());
 
+const contract = new Contract();
+const inject = (o: InjectOptions | string) => contract.inject(app, o);
 const post = (url: string, body: unknown, contentType = "application/json") =>
-  app.inject({ method: "POST", url, headers: { "content-type": contentType }, payload: typeof body === "string" ? body : JSON.stringify(body) });
+  inject({ method: "POST", url, headers: { "content-type": contentType }, payload: typeof body === "string" ? body : JSON.stringify(body) });
 
 /** A response that must be the contract's Error with this status and code; returns the issue paths. */
 function expectError(res: { statusCode: number; json(): unknown }, status: number, code: ErrorCode): string[] {
@@ -40,7 +43,7 @@ describe("POST /v1/evaluate", () => {
     const res = await post("/v1/evaluate", { date: "1996-03-01" });
     expect(res.statusCode).toBe(200);
     const s = Screening.parse(res.json());
-    const aids = (await app.inject("/v1/aids")).json() as AidDescription[];
+    const aids = (await inject("/v1/aids")).json() as AidDescription[];
     expect(s.results.map((r) => r.aid).sort()).toEqual(aids.map((a) => a.id).sort());
   });
 
@@ -66,7 +69,7 @@ describe("POST /v1/evaluate", () => {
   it("400 invalid_case for malformed JSON, an empty body, no body, and a __proto__ key", async () => {
     expectError(await post("/v1/evaluate", '{"date": "1996-03-01",'), 400, "invalid_case");
     expectError(await post("/v1/evaluate", ""), 400, "invalid_case");
-    expectError(await app.inject({ method: "POST", url: "/v1/evaluate" }), 400, "invalid_case");
+    expectError(await inject({ method: "POST", url: "/v1/evaluate" }), 400, "invalid_case");
     expectError(await post("/v1/evaluate", '{"date":"1996-03-01","__proto__":{"x":1}}'), 400, "invalid_case");
   });
 
@@ -85,7 +88,7 @@ describe("POST /v1/evaluate", () => {
 
 describe("GET /v1/aids", () => {
   it("lists the engine's aids with their facts and versions", async () => {
-    const res = await app.inject("/v1/aids");
+    const res = await inject("/v1/aids");
     expect(res.statusCode).toBe(200);
     const aids = AidDescription.array().parse(res.json());
     const atd = aids.find((a) => a.id === "atd")!;
@@ -96,7 +99,7 @@ describe("GET /v1/aids", () => {
 
 describe("GET /v1/articles/:id", () => {
   it("answers the version in force at the date, with its validity", async () => {
-    const res = await app.inject("/v1/articles/R322-6?date=1996-03-01");
+    const res = await inject("/v1/articles/R322-6?date=1996-03-01");
     expect(res.statusCode).toBe(200);
     const a = ArticleAtDate.parse(res.json());
     expect(a.id).toBe("R322-6");
@@ -108,51 +111,51 @@ describe("GET /v1/articles/:id", () => {
   });
 
   it("answers a null version outside every version of the text", async () => {
-    const a = ArticleAtDate.parse((await app.inject("/v1/articles/R322-6?date=2020-01-01")).json());
+    const a = ArticleAtDate.parse((await inject("/v1/articles/R322-6?date=2020-01-01")).json());
     // R322-6 was repealed with the recodification of 2008 (its last version ends before 2020).
     expect(a.version).toBeNull();
     expect(a.versions.every((v) => v.to !== null && v.to < "2020-01-01")).toBe(true);
   });
 
   it("404 not_found for an unknown article", async () => {
-    expect(expectError(await app.inject("/v1/articles/R999-9?date=1996-03-01"), 404, "not_found")).toEqual(["params.id"]);
+    expect(expectError(await inject("/v1/articles/R999-9?date=1996-03-01"), 404, "not_found")).toEqual(["params.id"]);
   });
 
   it.each(["date=1996-02-30", "date=1996-3-1", "date=", "", "date=1996-03-01&date=1996-03-02"])("400 invalid_request for ?%s", async (q) => {
-    expect(expectError(await app.inject(`/v1/articles/R322-6?${q}`), 400, "invalid_request")).toContain("query.date");
+    expect(expectError(await inject(`/v1/articles/R322-6?${q}`), 400, "invalid_request")).toContain("query.date");
   });
 });
 
 describe("GET /v1/parameters/:id", () => {
   it("answers the value in force at the date, in the currency of the date", async () => {
-    const p = ParameterAtDate.parse((await app.inject("/v1/parameters/smic_horaire_brut?date=1996-03-01")).json());
+    const p = ParameterAtDate.parse((await inject("/v1/parameters/smic_horaire_brut?date=1996-03-01")).json());
     expect(p).toMatchObject({ id: "smic_horaire_brut", date: "1996-03-01", currency: "FRF" });
     expect(p.from! <= "1996-03-01").toBe(true);
-    const e = ParameterAtDate.parse((await app.inject("/v1/parameters/smic_horaire_brut?date=2006-10-02")).json());
+    const e = ParameterAtDate.parse((await inject("/v1/parameters/smic_horaire_brut?date=2006-10-02")).json());
     expect(e.currency).toBe("EUR");
   });
 
   it("404 not_found for an unknown parameter; 400 for a bad date", async () => {
-    expect(expectError(await app.inject("/v1/parameters/smic?date=1996-03-01"), 404, "not_found")).toEqual(["params.id"]);
-    expect(expectError(await app.inject("/v1/parameters/smic_horaire_brut?date=yesterday"), 400, "invalid_request")).toContain("query.date");
+    expect(expectError(await inject("/v1/parameters/smic?date=1996-03-01"), 404, "not_found")).toEqual(["params.id"]);
+    expect(expectError(await inject("/v1/parameters/smic_horaire_brut?date=yesterday"), 400, "invalid_request")).toContain("query.date");
   });
 });
 
 describe("other routes", () => {
   it("GET /health", async () => {
-    const res = await app.inject("/health");
+    const res = await inject("/health");
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: "ok" });
   });
 
   it("GET /openapi.json", async () => {
-    const res = await app.inject("/openapi.json");
+    const res = await inject("/openapi.json");
     expect(res.statusCode).toBe(200);
     expect((res.json() as { openapi: string }).openapi).toBe("3.1.0");
   });
 
   it("400 invalid_request for a URL that does not decode", async () => {
-    expect(expectError(await app.inject("/v1/articles/%E0%A4%A?date=1996-03-01"), 400, "invalid_request")).toEqual(["(url)"]);
+    expect(expectError(await inject("/v1/articles/%E0%A4%A?date=1996-03-01"), 400, "invalid_request")).toEqual(["(url)"]);
   });
 
   it.each([
@@ -162,16 +165,16 @@ describe("other routes", () => {
     ["POST", "/v1/aids"],
     ["GET", "/v2/aids"],
   ] as const)("404 not_found for %s %s", async (method, url) => {
-    expectError(await app.inject({ method, url }), 404, "not_found");
+    expectError(await inject({ method, url }), 404, "not_found");
   });
 });
 
 describe("CORS", () => {
   const preflight = (server: FastifyInstance, origin: string) =>
-    server.inject({ method: "OPTIONS", url: "/v1/evaluate", headers: { origin, "access-control-request-method": "POST" } });
+    contract.inject(server, { method: "OPTIONS", url: "/v1/evaluate", headers: { origin, "access-control-request-method": "POST" } });
 
   it("sends no CORS header by default (same-origin only)", async () => {
-    const res = await app.inject({ url: "/health", headers: { origin: "https://widget.example" } });
+    const res = await inject({ url: "/health", headers: { origin: "https://widget.example" } });
     expect(res.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
@@ -180,7 +183,7 @@ describe("CORS", () => {
     try {
       expect((await preflight(server, "https://widget.example")).headers["access-control-allow-origin"]).toBe("https://widget.example");
       expect((await preflight(server, "https://other.example")).headers["access-control-allow-origin"]).toBeUndefined();
-      const res = await server.inject({ method: "POST", url: "/v1/evaluate", headers: { origin: "https://widget.example" }, payload: atdCase });
+      const res = await contract.inject(server, { method: "POST", url: "/v1/evaluate", headers: { origin: "https://widget.example" }, payload: atdCase });
       expect(res.statusCode).toBe(200);
       expect(res.headers["access-control-allow-origin"]).toBe("https://widget.example");
     } finally {

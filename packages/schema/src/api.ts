@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { IsoDate } from "./common.ts";
 
-/** GET /v1/articles/:id and GET /v1/parameters/:id: the date to read at. */
-export const DateQuery = z.object({ date: IsoDate });
+/** GET /v1/articles/:id and GET /v1/parameters/:id: the date to read at, and nothing else (an unknown parameter is refused). */
+export const DateQuery = z.strictObject({ date: IsoDate });
 export type DateQuery = z.infer<typeof DateQuery>;
 
 /** POST /v1/plans: "brief" (default) leaves the compared values and interpretations out of each reason; "full" keeps them. */
