@@ -7,7 +7,6 @@
  */
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { FastifyInstance } from "fastify";
 import type { ErrorCode } from "@fne/schema";
 import { errorBody, HttpError } from "./errors.ts";
 import type { Limits } from "./limits.ts";
@@ -26,7 +25,7 @@ const HINTS: Record<string, string> = {
 /** Writes an answer on a socket the HTTP parser gave up on, then closes it once the client has it. */
 function answerOnSocket(socket: Duplex, status: number, code: ErrorCode, message: string, path: string) {
   const body = JSON.stringify(errorBody(code, message, [{ path, message }]));
-  const headers = { ...API_HEADERS, "Content-Type": "application/json; charset=utf-8", "Content-Length": String(Buffer.byteLength(body)), Connection: "close" };
+  const headers = { Date: new Date().toUTCString(), ...API_HEADERS, "Content-Type": "application/json; charset=utf-8", "Content-Length": String(Buffer.byteLength(body)), Connection: "close" };
   const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("");
   // Whatever the client still sends is read and dropped: closing with unread data would reset the connection
   // (RST) and the client could lose the answer.
@@ -57,10 +56,19 @@ export function clientErrorHandler(limits: Limits) {
   };
 }
 
-/** CONNECT (a proxy's method) never reaches a route: answer it as an unknown route. */
-export function refuseConnect(server: Server) {
+/**
+ * What Node answers itself before any route, answered as contract Errors: CONNECT (a proxy's method) is an
+ * unknown route; an Expect other than 100-continue is refused with 417.
+ */
+export function refuseBeforeRoutes(server: Server) {
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
     answerOnSocket(socket, 404, "not_found", `no route CONNECT ${req.url}: this is not a proxy`, "(url)");
+  });
+  server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
+    const message = `Expect: ${req.headers.expect} is not supported (only 100-continue)`;
+    const body = JSON.stringify(errorBody("invalid_request", message, [{ path: "(headers).expect", message }]));
+    req.resume();
+    res.writeHead(417, { ...API_HEADERS, "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), Connection: "close" }).end(body);
   });
 }
 
@@ -73,10 +81,4 @@ export function checkHost(req: { raw: IncomingMessage }) {
     const message = hosts ? `${hosts} Host headers: HTTP/1.1 requires exactly one` : "no Host header: HTTP/1.1 requires one";
     throw new HttpError(400, "invalid_request", message, [{ path: "(headers).host", message }]);
   }
-}
-
-/** Installs the socket-level handlers on the server Fastify created. */
-export function hardenHttp(app: FastifyInstance) {
-  refuseConnect(app.server);
-  app.addHook("onRequest", async (req) => checkHost(req));
 }

@@ -147,6 +147,7 @@ const answer = (id: string) => ({ $ref: `#/components/responses/${id}` });
 const commonResponses = {
   400: answer("BadRequest"),
   408: answer("RequestTimeout"),
+  417: answer("ExpectationFailed"),
   429: answer("TooManyRequests"),
   431: answer("HeadersTooLarge"),
   500: answer("InternalError"),
@@ -164,6 +165,7 @@ function responseComponents(limits: Limits) {
     ),
     NotFound: err("Unknown: `not_found`."),
     RequestTimeout: err(`The request was not received within ${limits.requestSeconds} s: \`invalid_request\`.`),
+    ExpectationFailed: err("An `Expect` header other than 100-continue: `invalid_request`."),
     PayloadTooLarge: err("The body is over the route's limit (`payload_too_large`). The server reads and drops it up to " + `${limits.discardBytes} bytes before answering, so that the client sees this answer.`),
     UnsupportedMediaType: err("A content type the route does not read: `unsupported_media_type`."),
     HeadersTooLarge: err(`Request line and headers over ${limits.headerBytes} bytes: \`invalid_request\`.`),

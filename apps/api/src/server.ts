@@ -14,7 +14,7 @@ import { evaluate, getArticle, getParameter, getRuntime, listAids } from "@fne/e
 import { DateQuery, type PolicyOptions } from "@fne/schema";
 import { docsRoutes } from "./docs.ts";
 import { badRequest, errorBody, errorHandler, HttpError, onBadUrl, onNotFound } from "./errors.ts";
-import { checkHost, clientErrorHandler, refuseConnect } from "./http.ts";
+import { checkHost, clientErrorHandler, refuseBeforeRoutes } from "./http.ts";
 import { limits as defaultLimits, type Limits } from "./limits.ts";
 import { openapiDocument } from "./openapi.ts";
 import { plansRoutes } from "./plans.ts";
@@ -62,14 +62,21 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: limits.caseBytes,
     requestTimeout: limits.requestSeconds * 1000,
-    // Node answers a missing Host with an empty 400: checkHost answers it with the contract's Error.
-    http: { requireHostHeader: false, maxHeaderSize: limits.headerBytes },
+    // Node answers a missing Host with an empty 400: checkHost answers it with the contract's Error. The request
+    // timeout only works when given to Node's server at creation (set later, as Fastify does, it never fires), and
+    // is checked at a quarter of the limit (Node's 30 s interval would let a short limit run long).
+    http: {
+      requireHostHeader: false,
+      maxHeaderSize: limits.headerBytes,
+      requestTimeout: limits.requestSeconds * 1000,
+      connectionsCheckingInterval: Math.min(30_000, limits.requestSeconds * 250),
+    },
     clientErrorHandler: clientErrorHandler(limits),
     frameworkErrors: onBadUrl,
     trustProxy: options.trustProxy ?? false,
   });
   getRuntime(); // load and compile the rules now: a malformed rule file fails at start-up, not on the first request
-  refuseConnect(app.server);
+  refuseBeforeRoutes(app.server);
   app.addHook("onRequest", async (req) => checkHost(req));
   trackInFlight(app);
   securityHook(app, options.pages ?? {});

@@ -48,6 +48,13 @@ export class Contract {
     return v;
   }
 
+  /** Whether the document has this operation (a path of its and a method of that path). */
+  documents(method: string, url: string): boolean {
+    const path = url.split("?")[0]!;
+    const route = this.routes.find((r) => r.re.test(path));
+    return route !== undefined && this.doc.paths[route.path]![method.toLowerCase()] !== undefined;
+  }
+
   /** Throws with the reason when the answer is not what the document says this route answers. */
   check(method: string, url: string, res: Answer): void {
     this.statuses.set(res.statusCode, (this.statuses.get(res.statusCode) ?? 0) + 1);
@@ -90,6 +97,19 @@ export class Contract {
     }
     const validate = this.validator(`${pointer}/content/${type.replace("/", "~1")}/schema`);
     if (!validate(body)) fail(`body does not match the document: ${this.ajv.errorsText(validate.errors?.slice(0, 5))}`);
+  }
+
+  /**
+   * An answer to bytes that are not a request of any route (a garbled request line): it must be one of the
+   * statuses every route documents for a malformed request (400, 408, 431), with an Error body.
+   */
+  checkMalformed(res: Answer): void {
+    const shared: Record<number, string> = { 400: "BadRequest", 408: "RequestTimeout", 431: "HeadersTooLarge" };
+    const name = shared[res.statusCode];
+    this.statuses.set(res.statusCode, (this.statuses.get(res.statusCode) ?? 0) + 1);
+    if (!name) throw new Error(`${res.statusCode} for a malformed request: expected 400, 408 or 431\n${res.body.slice(0, 300)}`);
+    const validate = this.validator(`/components/responses/${name}/content/application~1json/schema`);
+    if (!validate(JSON.parse(res.body))) throw new Error(`not an Error: ${this.ajv.errorsText(validate.errors)}\n${res.body.slice(0, 300)}`);
   }
 
   /** app.inject, with the answer checked against the document. */
