@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { FastifyInstance, onRequestHookHandler } from "fastify";
+import { errorBody } from "./errors.ts";
 
 /**
  * swagger-ui-dist's folder. The bundled server (node_modules/.cache/fne-api) resolves it from the repository's
@@ -48,16 +49,22 @@ const START = `window.addEventListener("load", function () {
 
 export async function docsRoutes(api: FastifyInstance, { onRequest }: { onRequest: onRequestHookHandler }) {
   const dir = swaggerUiDir();
-  const files = {
+  const files: Record<string, { type: string; body: Buffer }> = {
     "swagger-ui.css": { type: "text/css; charset=utf-8", body: readFileSync(join(dir, "swagger-ui.css")) },
     "swagger-ui-bundle.js": { type: "text/javascript; charset=utf-8", body: readFileSync(join(dir, "swagger-ui-bundle.js")) },
     "start.js": { type: "text/javascript; charset=utf-8", body: Buffer.from(START) },
   };
   const config = { page: "docs" as const };
   api.get("/docs", { onRequest, config }, (_req, reply) => reply.type("text/html; charset=utf-8").send(PAGE));
-  for (const [name, file] of Object.entries(files)) {
-    api.get(`/docs/${name}`, { onRequest, config }, (_req, reply) =>
-      reply.type(file.type).header("cache-control", "public, max-age=3600").send(file.body),
-    );
-  }
+  api.get<{ Params: { file: string } }>("/docs/:file", { onRequest, config }, (req, reply) => {
+    const file = Object.hasOwn(files, req.params.file) ? files[req.params.file] : undefined;
+    if (!file) {
+      const message = `no file "${req.params.file}" in /docs: ${Object.keys(files).join(", ")}`;
+      return reply.code(404).send(errorBody("not_found", message, [{ path: "params.file", message }]));
+    }
+    return reply.type(file.type).header("cache-control", "public, max-age=3600").send(file.body);
+  });
 }
+
+/** The files of the page, for the OpenAPI document. */
+export const DOCS_FILES = ["swagger-ui.css", "swagger-ui-bundle.js", "start.js"];

@@ -26,6 +26,7 @@ import {
   Screening,
   type AmountDef,
 } from "@fne/schema";
+import { DOCS_FILES } from "./docs.ts";
 import { examples } from "./examples.ts";
 import type { Limits } from "./limits.ts";
 
@@ -216,7 +217,7 @@ export function openapiDocument(limits: Limits) {
       description: [
         "French employment aids of the Fonds national de l'emploi era: eligibility, amounts and the articles they rest on, at a date.",
         "Every answer that is not a success is `{ error: { code, message, issues: [{ path, message }] } }` (components.schemas.Error), with at most " +
-          `${limits.issues} issues. Any other path or method is answered 404 with that Error.`,
+          `${limits.issues} issues. Any other path or method is answered 404 with that Error (429 past the rate limit).`,
         `Limits: a case body up to ${limits.caseBytes} bytes, a plan up to ${limits.planBytes}; numbers and amounts with at most ${INPUT_LIMITS.integerDigits} digits before the decimal point and ${INPUT_LIMITS.decimals} after; ` +
           `at most ${INPUT_LIMITS.facts} facts and ${INPUT_LIMITS.parameters} parameter overrides in a case` +
           (limits.rateMax > 0 ? `; ${limits.rateMax} requests per ${limits.rateWindowSeconds} s per client (429 with Retry-After beyond).` : "."),
@@ -328,6 +329,24 @@ export function openapiDocument(limits: Limits) {
           responses: { 200: { description: "The page.", content: { "text/html": { schema: { type: "string" } } } }, ...commonResponses },
         },
         head: { operationId: "headDocs", summary: "GET /docs without the body.", responses: headResponses("/docs") },
+      },
+      "/docs/{file}": {
+        get: {
+          operationId: "docsFile",
+          summary: "A file of the reference page (Swagger UI's script and style, the page's start script).",
+          parameters: [{ name: "file", in: "path", required: true, schema: { type: "string", enum: DOCS_FILES } }],
+          responses: {
+            200: { description: "The file.", content: { "text/css": { schema: { type: "string" } }, "text/javascript": { schema: { type: "string" } } } },
+            ...commonResponses,
+            404: answer("NotFound"),
+          },
+        },
+        head: {
+          operationId: "headDocsFile",
+          summary: "GET /docs/{file} without the body.",
+          parameters: [{ name: "file", in: "path", required: true, schema: { type: "string", enum: DOCS_FILES } }],
+          responses: { ...headResponses("/docs/{file}"), 404: { description: "No such file." } },
+        },
       },
       "/health": {
         get: {

@@ -69,10 +69,11 @@ export class Contract {
     let pointer: string;
     let response: ResponseObject;
     if (!route || !operation) {
-      // Any other path or method: 404 with an Error (the document's description says so).
-      if (res.statusCode !== 404) fail("an undocumented route must answer 404");
-      pointer = "/components/responses/NotFound";
-      response = this.doc.components.responses.NotFound!;
+      // Any other path or method: 404 with an Error, 429 past the rate limit (the document's description says so).
+      const shared = { 404: "NotFound", 429: "TooManyRequests" }[res.statusCode];
+      if (!shared) fail("an undocumented route must answer 404 (or 429)");
+      pointer = `/components/responses/${shared}`;
+      response = this.doc.components.responses[shared!]!;
     } else {
       const found = operation.responses[String(res.statusCode)];
       if (!found) fail(`status not documented for ${method} ${route.path}`);

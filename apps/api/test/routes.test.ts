@@ -191,3 +191,154 @@ describe("CORS", () => {
     }
   });
 });
+
+describe("query parameters a route does not read (issue 17)", () => {
+  it.each([
+    ["POST", "/v1/evaluate?detail=full"],
+    ["GET", "/v1/aids?lang=en"],
+    ["GET", "/health?x=1"],
+    ["GET", "/openapi.json?format=yaml"],
+    ["GET", "/v1/articles/R322-6?date=1996-03-01&lang=en"],
+    ["GET", "/v1/parameters/smic_horaire_brut?date=1996-03-01&currency=EUR"],
+  ] as const)("400 invalid_request naming it: %s %s", async (method, url) => {
+    const res = await inject({ method, url, ...(method === "POST" ? { headers: { "content-type": "application/json" }, payload: JSON.stringify(atdCase) } : {}) });
+    const param = url.split("&").at(-1)!.split("?").at(-1)!.split("=")[0]!;
+    expect(expectError(res, 400, "invalid_request")).toEqual([`query.${param}`]);
+  });
+});
+
+describe("HEAD", () => {
+  it.each(["/health", "/v1/aids", "/openapi.json", "/v1/articles/R322-6?date=1996-03-01", "/docs"])("HEAD %s: the GET's status and headers, no body", async (url) => {
+    const res = await inject({ method: "HEAD", url });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe("");
+  });
+});
+
+describe("security headers on every answer (issue 13)", () => {
+  const api = { csp: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'", nosniff: "nosniff" };
+  it.each([
+    ["a Result", () => post("/v1/evaluate", atdCase)],
+    ["an Error", () => post("/v1/evaluate", { date: "x" })],
+    ["an unknown route", () => inject("/nope")],
+    ["a 413", () => post("/v1/evaluate", " ".repeat(limits.caseBytes + 1))],
+    ["GET /health", () => inject("/health")],
+  ])("%s: CSP default-src 'none', frame-ancestors 'none', nosniff", async (_, send) => {
+    const res = await send();
+    expect(res.headers["content-security-policy"]).toBe(api.csp);
+    expect(res.headers["x-content-type-options"]).toBe(api.nosniff);
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+  });
+
+  it("the /docs page: scripts from this origin only, never inline", async () => {
+    const res = await inject("/docs");
+    expect(res.statusCode).toBe(200);
+    const csp = String(res.headers["content-security-policy"]);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.body).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*src=)[^>]*>/);
+    expect(res.body).not.toMatch(/https?:\/\//); // every asset from this server: no CDN
+    for (const asset of res.body.matchAll(/(?:src|href)="(docs\/[^"]+)"/g)) {
+      const a = await inject(`/${asset[1]}`);
+      expect(a.statusCode, asset[1]).toBe(200);
+      expect(a.headers["x-content-type-options"]).toBe("nosniff");
+    }
+  });
+});
+
+describe("rate limit per client (issue 13)", () => {
+  it("429 too_many_requests with Retry-After past the limit, per client; /health never limited", async () => {
+    const server = buildServer({ limits: { rateMax: 3, rateWindowSeconds: 60 } });
+    const from = (ip: string, url = "/v1/aids") => contract.inject(server, { url, remoteAddress: ip });
+    try {
+      for (let i = 0; i < 3; i++) expect((await from("10.0.0.1")).statusCode).toBe(200);
+      const limited = await from("10.0.0.1");
+      expectError(limited, 429, "too_many_requests");
+      expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+      expect((await from("10.0.0.1", "/nope")).statusCode).toBe(429); // unknown URLs count too
+      expect((await from("10.0.0.2")).statusCode).toBe(200); // another client
+      for (let i = 0; i < 5; i++) expect((await from("10.0.0.1", "/health")).statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("what one request can make the server produce (issue 13, finding 2)", () => {
+  it("50,000 unknown parameter ids: a short Error that says the cap (was 22.6 MB, the known ids repeated in each issue)", async () => {
+    const parameters = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`p${i}`, "1"]));
+    const res = await post("/v1/evaluate", { aid: "atd", date: "1996-03-01", parameters });
+    expect(expectError(res, 400, "invalid_case")).toEqual(["parameters"]);
+    expect(res.json().error.issues[0].message).toBe("50000 parameters: at most 50 are accepted");
+    expect(res.body.length).toBeLessThan(2_000);
+  });
+
+  it("unknown parameters within the cap: the known ids listed once", async () => {
+    const parameters = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}`, "1"]));
+    const res = await post("/v1/evaluate", { aid: "atd", date: "1996-03-01", parameters });
+    expect(expectError(res, 400, "invalid_case")).toHaveLength(40);
+    expect(res.body.split("smic_horaire_brut").length - 1).toBe(1);
+  });
+
+  it("more issues than an Error lists: the first 100, then one saying how many more", async () => {
+    // 150 unknown top-level fields: one issue each.
+    const res = await post("/v1/evaluate", { ...atdCase, ...Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`x${i}`, 1])) });
+    const paths = expectError(res, 400, "invalid_case");
+    expect(paths).toHaveLength(limits.issues + 1);
+    expect(res.json().error.issues.at(-1)).toEqual({ path: "(more)", message: "50 more issues not listed: an answer lists at most 100" });
+  });
+
+  it("a name a megabyte long is not sent back whole", async () => {
+    const res = await post("/v1/evaluate", { ...atdCase, ["y".repeat(900_000)]: 1 });
+    expectError(res, 400, "invalid_case");
+    expect(res.body.length).toBeLessThan(3_000);
+  });
+
+  it("more facts than any aid has: refused with the cap", async () => {
+    const facts = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`f${i}`, 1]));
+    const res = await post("/v1/evaluate", { date: "1996-03-01", facts });
+    expect(expectError(res, 400, "invalid_case")).toEqual(["facts"]);
+    expect(res.body.length).toBeLessThan(2_000);
+  });
+});
+
+describe("numbers past the limits (issue 13, finding 3)", () => {
+  it("a money fact of a million digits: 400 at once, naming the field and the limit (was 200 with 7 MB, 2.2 s)", async () => {
+    const started = performance.now();
+    const res = await post("/v1/evaluate", { ...atdCase, facts: { ...atdCase.facts, priorHourlyWage: "9".repeat(1_000_000) } });
+    expect(performance.now() - started).toBeLessThan(1000); // generous: a few ms
+    expect(expectError(res, 400, "invalid_case")).toEqual(["facts.priorHourlyWage"]);
+    expect(res.json().error.issues[0].message).toBe("too many digits: at most 9 before the decimal point and 6 after");
+    expect(res.body.length).toBeLessThan(1_000);
+  });
+
+  it.each([
+    ["a money fact of 10 digits", { priorHourlyWage: "1234567890" }, "facts.priorHourlyWage"],
+    ["a money fact of 7 decimals", { priorHourlyWage: "12.1234567" }, "facts.priorHourlyWage"],
+    ["a money fact as 1e308", { priorHourlyWage: 1e308 }, "facts.priorHourlyWage"],
+    ["a number fact as 0.1 + 0.2", { newMonthlyHours: 0.1 + 0.2 }, "facts.newMonthlyHours"],
+    ["a number fact as 1e-7", { newMonthlyHours: 1e-7 }, "facts.newMonthlyHours"],
+  ])("400 for %s", async (_, facts, path) => {
+    expect(expectError(await post("/v1/evaluate", { ...atdCase, facts: { ...atdCase.facts, ...facts } }), 400, "invalid_case")).toEqual([path]);
+  });
+
+  it("a parameter override of 20 digits", async () => {
+    const res = await post("/v1/evaluate", { ...atdCase, parameters: { smic_horaire_brut: "1".repeat(20) } });
+    expect(expectError(res, 400, "invalid_case")).toEqual(["parameters.smic_horaire_brut"]);
+  });
+
+  it("the largest values within the limits are computed", async () => {
+    const res = await post("/v1/evaluate", { ...atdCase, facts: { ...atdCase.facts, priorHourlyWage: "999999999.999999", newHourlyWage: 0.000001 } });
+    expect(res.statusCode).toBe(200);
+  });
+});
+
+describe("names that are not own properties (issue 13, finding 6)", () => {
+  it.each(["toString", "constructor", "hasOwnProperty", "valueOf", "__defineGetter__"])("facts.%s, parameters.%s and aid %s are unknown names", async (name) => {
+    expect(expectError(await post("/v1/evaluate", { ...atdCase, facts: { [name]: 1 } }), 400, "invalid_case")).toEqual([`facts.${name}`]);
+    expect(expectError(await post("/v1/evaluate", { date: "1996-03-01", facts: { [name]: 1 } }), 400, "invalid_case")).toEqual([`facts.${name}`]);
+    expect(expectError(await post("/v1/evaluate", { ...atdCase, parameters: { [name]: "1" } }), 400, "invalid_case")).toEqual([`parameters.${name}`]);
+    expect(expectError(await post("/v1/evaluate", { ...atdCase, aid: name }), 400, "invalid_case")).toEqual(["aid"]);
+  });
+});
