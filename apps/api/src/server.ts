@@ -74,6 +74,9 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     clientErrorHandler: clientErrorHandler(limits),
     frameworkErrors: onBadUrl,
     trustProxy: options.trustProxy ?? false,
+    // While closing, Fastify would answer a request that still reaches a route (pipelined behind one in flight)
+    // with its own 503 body, outside the contract: it is served instead, within the shutdown deadline (shutdown.ts).
+    return503OnClosing: false,
   });
   getRuntime(); // load and compile the rules now: a malformed rule file fails at start-up, not on the first request
   refuseBeforeRoutes(app.server);
