@@ -6,38 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { Result } from "@fne/schema";
+import { freePort, root, startApi as start } from "./process.ts";
 
-const root = new URL("../../../", import.meta.url).pathname;
 const body = readFileSync(`${root}examples/atd.json`, "utf8");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `pnpm api` on a free port with `env`; resolves once it listens. */
-async function start(env: Record<string, string> = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["apps/api/run.mjs"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const out = { logs: "" };
-  child.stdout.on("data", (b: Buffer) => (out.logs += b.toString()));
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  while (!out.logs.includes("Server listening")) {
-    if (child.exitCode !== null) throw new Error(`exited early: ${out.logs}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { port, child, out, exited };
-}
 
 describe("main.ts", () => {
   it("on SIGTERM, cuts a stalled upload and clients that do not read after SHUTDOWN_SECONDS, logs each, exits 0", { timeout: 60_000 }, async () => {

@@ -266,12 +266,19 @@ describe("rate limit per client (issue 13)", () => {
 });
 
 describe("what one request can make the server produce (issue 13, finding 2)", () => {
-  it("50,000 unknown parameter ids: a short Error that says the cap (was 22.6 MB, the known ids repeated in each issue)", async () => {
+  it("50,000 unknown parameter ids (600 kB): 413 with a short Error (was 22.6 MB, the known ids repeated in each issue)", async () => {
     const parameters = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`p${i}`, "1"]));
     const res = await post("/v1/evaluate", { aid: "atd", date: "1996-03-01", parameters });
+    expectError(res, 413, "payload_too_large");
+    expect(res.body.length).toBeLessThan(1_000);
+  });
+
+  it("5,000 unknown parameter ids within the body limit: one issue that says the cap", async () => {
+    const parameters = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`p${i}`, "1"]));
+    const res = await post("/v1/evaluate", { aid: "atd", date: "1996-03-01", parameters });
     expect(expectError(res, 400, "invalid_case")).toEqual(["parameters"]);
-    expect(res.json().error.issues[0].message).toBe("50000 parameters: at most 50 are accepted");
-    expect(res.body.length).toBeLessThan(2_000);
+    expect(res.json().error.issues[0].message).toBe("5000 parameters: at most 50 are accepted");
+    expect(res.body.length).toBeLessThan(1_000);
   });
 
   it("unknown parameters within the cap: the known ids listed once", async () => {
@@ -282,17 +289,32 @@ describe("what one request can make the server produce (issue 13, finding 2)", (
   });
 
   it("more issues than an Error lists: the first 100, then one saying how many more", async () => {
-    // 150 unknown top-level fields: one issue each.
-    const res = await post("/v1/evaluate", { ...atdCase, ...Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`x${i}`, 1])) });
+    // 150 unknown facts: one issue each.
+    const facts = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, 1]));
+    const res = await post("/v1/evaluate", { ...atdCase, facts });
     const paths = expectError(res, 400, "invalid_case");
     expect(paths).toHaveLength(limits.issues + 1);
     expect(res.json().error.issues.at(-1)).toEqual({ path: "(more)", message: "50 more issues not listed: an answer lists at most 100" });
   });
 
-  it("a name a megabyte long is not sent back whole", async () => {
-    const res = await post("/v1/evaluate", { ...atdCase, ["y".repeat(900_000)]: 1 });
+  it("an Error with more issues than the cap lists the cap and says how many more", async () => {
+    const server = buildServer({ limits: { issues: 2 } });
+    const res = await contract.inject(server, { method: "POST", url: "/v1/evaluate", payload: { ...atdCase, x1: 1, x2: 1, x3: 1, x4: 1, x5: 1 } });
+    await server.close();
+    expect(expectError(res, 400, "invalid_case")).toEqual(["x1", "x2", "(more)"]);
+    expect(res.json().error.issues.at(-1).message).toBe("3 more issues not listed: an answer lists at most 2");
+  });
+
+  it("a name 60,000 characters long is not sent back whole", async () => {
+    const res = await post("/v1/evaluate", { ...atdCase, ["y".repeat(60_000)]: 1 });
     expectError(res, 400, "invalid_case");
     expect(res.body.length).toBeLessThan(3_000);
+  });
+
+  it("5,000 unknown fields: one issue that says the cap", async () => {
+    const res = await post("/v1/evaluate", { ...atdCase, ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`x${i}`, 1])) });
+    expect(expectError(res, 400, "invalid_case")).toEqual(["(root)"]);
+    expect(res.json().error.issues[0].message).toBe("5003 fields: at most 50 are read");
   });
 
   it("more facts than any aid has: refused with the cap", async () => {
@@ -304,10 +326,17 @@ describe("what one request can make the server produce (issue 13, finding 2)", (
 });
 
 describe("numbers past the limits (issue 13, finding 3)", () => {
-  it("a money fact of a million digits: 400 at once, naming the field and the limit (was 200 with 7 MB, 2.2 s)", async () => {
+  it("a money fact of a million digits: 413 at once (the case limit is 64 KiB; was 200 with 7 MB, 2.2 s)", async () => {
     const started = performance.now();
     const res = await post("/v1/evaluate", { ...atdCase, facts: { ...atdCase.facts, priorHourlyWage: "9".repeat(1_000_000) } });
     expect(performance.now() - started).toBeLessThan(1000); // generous: a few ms
+    expectError(res, 413, "payload_too_large");
+  });
+
+  it("a money fact of 60,000 digits within the body limit: 400 at once, naming the field and the limit", async () => {
+    const started = performance.now();
+    const res = await post("/v1/evaluate", { ...atdCase, facts: { ...atdCase.facts, priorHourlyWage: "9".repeat(60_000) } });
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(expectError(res, 400, "invalid_case")).toEqual(["facts.priorHourlyWage"]);
     expect(res.json().error.issues[0].message).toBe("too many digits: at most 9 before the decimal point and 6 after");
     expect(res.body.length).toBeLessThan(1_000);

@@ -31,6 +31,8 @@ export const INPUT_LIMITS = {
   facts: 200,
   /** Parameter overrides in one case or plan. */
   parameters: 50,
+  /** Fields of a case or a plan (it has five or six): a few misspelt ones are each named, thousands are one issue. */
+  fields: 50,
 } as const;
 
 const { integerDigits, decimals } = INPUT_LIMITS;
@@ -81,6 +83,15 @@ export function NamedMap<V extends z.ZodType>(value: V, max: number, what: strin
     },
     z.record(z.string().max(INPUT_LIMITS.textLength, `a ${what} name has at most ${INPUT_LIMITS.textLength} characters`), value),
   );
+}
+
+/** A strict object a client sends (a case, a plan), refused at once with one issue past INPUT_LIMITS.fields names. */
+export function InputObject<S extends z.core.$ZodLooseShape>(shape: S) {
+  return z.preprocess((x, ctx) => {
+    const n = typeof x === "object" && x !== null && !Array.isArray(x) ? Object.keys(x).length : 0;
+    if (n > INPUT_LIMITS.fields) ctx.addIssue({ code: "custom", message: `${n} fields: at most ${INPUT_LIMITS.fields} are read`, input: x, abort: true });
+    return x;
+  }, z.strictObject(shape));
 }
 
 /** Money in a result: exactly two decimals. */

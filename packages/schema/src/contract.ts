@@ -4,7 +4,7 @@
  * Fact values are checked per aid by the engine, which knows each aid's fact definitions.
  */
 import { z } from "zod";
-import { Currency, INPUT_LIMITS, InputDecimal, IsoDate, Lang, Money, NamedMap } from "./common.ts";
+import { Currency, INPUT_LIMITS, InputDecimal, InputObject, IsoDate, Lang, Money, NamedMap } from "./common.ts";
 
 /** A fact as sent; its type, range and digits are checked per aid by the engine (packages/engine/src/facts.ts). */
 export const FactValue = z.union([z.boolean(), z.number(), z.string()]);
@@ -12,7 +12,7 @@ export const Facts = NamedMap(FactValue, INPUT_LIMITS.facts, "fact");
 /** Overrides of dated parameters by id (what-if simulation), each a bounded decimal. */
 export const ParameterOverrides = NamedMap(InputDecimal, INPUT_LIMITS.parameters, "parameter");
 
-export const Case = z.strictObject({
+export const Case = InputObject({
   aid: z.string().min(1).max(INPUT_LIMITS.textLength).optional(),
   date: IsoDate,
   facts: Facts.default({}),
@@ -138,7 +138,7 @@ export const Scenario = z.strictObject({
   employer: z.record(z.string(), z.union([z.boolean(), z.number()])).optional(),
   facts: Facts.optional(),
 });
-export const Plan = z.strictObject({
+export const Plan = InputObject({
   date: IsoDate,
   employer: z.strictObject({ headcount: z.number().int().nonnegative(), proposesCRP: z.boolean().optional() }),
   /** Employees are checked one by one so that a bad row never stops the others. */

@@ -1,0 +1,34 @@
+/** `pnpm api` as a child process on a free port, for the tests that need a real server (signals, sockets, load). */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+
+export const root = new URL("../../../", import.meta.url).pathname;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts apps/api/run.mjs with `env`; resolves once it listens, with its logs so far (and to come) in `out.logs`. */
+export async function startApi(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["apps/api/run.mjs"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const out = { logs: "" };
+  child.stdout.on("data", (b: Buffer) => (out.logs += b.toString()));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited early: ${out.logs}`);
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { port, child, out, exited, stop: () => child.exitCode === null && child.kill("SIGKILL") };
+}
