@@ -73,6 +73,8 @@ export const InputNumber = z
  * here it is refused like any unknown name, and the number of entries is bounded.
  */
 export function NamedMap<V extends z.ZodType>(value: V, max: number, what: string) {
+  const map = z.record(z.string().max(INPUT_LIMITS.textLength, `a ${what} name has at most ${INPUT_LIMITS.textLength} characters`), value);
+  // The check runs before the record; the type is the record's (a preprocess alone would type its input as unknown).
   return z.preprocess(
     (x, ctx) => {
       if (typeof x !== "object" || x === null || Array.isArray(x)) return x;
@@ -81,17 +83,18 @@ export function NamedMap<V extends z.ZodType>(value: V, max: number, what: strin
       if (n > max) ctx.addIssue({ code: "custom", message: `${n} ${what}s: at most ${max} are accepted`, input: x, abort: true });
       return x;
     },
-    z.record(z.string().max(INPUT_LIMITS.textLength, `a ${what} name has at most ${INPUT_LIMITS.textLength} characters`), value),
-  );
+    map,
+  ) as unknown as z.ZodType<z.output<typeof map>, z.input<typeof map>>;
 }
 
 /** A strict object a client sends (a case, a plan), refused at once with one issue past INPUT_LIMITS.fields names. */
 export function InputObject<S extends z.core.$ZodLooseShape>(shape: S) {
+  const object = z.strictObject(shape);
   return z.preprocess((x, ctx) => {
     const n = typeof x === "object" && x !== null && !Array.isArray(x) ? Object.keys(x).length : 0;
     if (n > INPUT_LIMITS.fields) ctx.addIssue({ code: "custom", message: `${n} fields: at most ${INPUT_LIMITS.fields} are read`, input: x, abort: true });
     return x;
-  }, z.strictObject(shape));
+  }, object) as unknown as z.ZodType<z.output<typeof object>, z.input<typeof object>>;
 }
 
 /** Money in a result: exactly two decimals. */
