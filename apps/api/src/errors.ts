@@ -8,7 +8,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { InputError } from "@fne/engine";
 import type { ErrorBody, ErrorCode, ErrorIssue } from "@fne/schema";
-import type { Limits } from "./limits.ts";
+import { limits as defaultLimits, type Limits } from "./limits.ts";
 
 /** Each route says which code its invalid input gets (invalid_case, invalid_plan, invalid_request). */
 declare module "fastify" {
@@ -136,6 +136,9 @@ export function discardBody(raw: IncomingMessage, limit: number): Promise<boolea
     raw.resume();
   });
 }
+
+/** The error handler with the default limits (for a plugin served on its own, as in its tests). */
+export const onError = errorHandler(defaultLimits);
 
 export function onNotFound(req: FastifyRequest, reply: FastifyReply) {
   const message = `no route ${req.method} ${cut(req.url.split("?")[0]!)}; see GET /openapi.json`;

@@ -58,9 +58,12 @@ export function clientErrorHandler(limits: Limits) {
 
 /**
  * What Node answers itself before any route, answered as contract Errors: CONNECT (a proxy's method) is an
- * unknown route; an Expect other than 100-continue is refused with 417.
+ * unknown route; an Expect other than 100-continue is refused with 417. And a client that half-closes its side
+ * once its request is sent still gets the answer: Node would otherwise take the FIN for an abort and close without
+ * one (http.Server's httpAllowHalfOpen, false by default; the request timeout still bounds such a connection).
  */
 export function refuseBeforeRoutes(server: Server) {
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
     answerOnSocket(socket, 404, "not_found", `no route CONNECT ${req.url}: this is not a proxy`, "(url)");
   });

@@ -199,6 +199,7 @@ export function openapiDocument(limits: Limits) {
       date: "Required with a CSV or spreadsheet body (not read with JSON, which carries it): the date of the plan.",
       headcount: "Required with a CSV or spreadsheet body: the employer's headcount.",
       proposesCRP: "With a CSV or spreadsheet body: whether the employer proposes the CRP (true/false).",
+      lang: "With a CSV or spreadsheet body: the language of the explanations and of a CSV answer's headers (fr by default).",
     },
     { date: "2006-10-02", headcount: "250", proposesCRP: "true" },
     true, // date and headcount are required with CSV and spreadsheets only: a JSON plan carries them
@@ -263,7 +264,8 @@ export function openapiDocument(limits: Limits) {
               },
             },
             ...commonResponses,
-            413: answer("PayloadTooLarge"),
+            406: { description: "`Accept` names no format of the answer: `invalid_request`.", ...errorContent },
+            413: { description: "The body is over the route's limit, or the plan over one of its caps (rows, results, evaluations), named in the message: `payload_too_large`.", ...errorContent },
             415: answer("UnsupportedMediaType"),
           },
         },

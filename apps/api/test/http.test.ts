@@ -35,7 +35,8 @@ function requestLine(request: string): { method: string; url: string } | undefin
 /** Sends bytes; checks each answer against the document; returns them. */
 async function send(request: string, options?: { halfClose?: boolean }): Promise<RawAnswer[]> {
   const line = requestLine(request);
-  const answers = parseResponses(await sendRaw(port, request, options), line?.method === "HEAD" ? 1 : 0);
+  // 5 s of silence before giving up: the first plan starts its worker thread.
+  const answers = parseResponses(await sendRaw(port, request, { quietMs: 5000, ...options }), line?.method === "HEAD" ? 1 : 0);
   for (const a of answers) {
     if (a.statusCode >= 500) throw new Error(`${a.statusCode} for ${JSON.stringify(request.slice(0, 200))}: ${a.body.slice(0, 300)}`);
     // A request of a documented route, or an unknown one (404), is checked as that route's answer; bytes the
@@ -96,6 +97,12 @@ describe("malformed HTTP: each is the contract's Error (issue 13, finding 4)", (
     } finally {
       await slow.close();
     }
+  });
+
+  it("a client that half-closes once its request is sent still gets the answer (a plan, answered by a worker thread)", async () => {
+    const plan = readFileSync(`${root}examples/plan.json`, "utf8");
+    const answers = await send(`POST /v1/plans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(plan)}\r\n\r\n${plan}`, { halfClose: true });
+    expect(answers.map((a) => a.statusCode)).toEqual([200]);
   });
 
   it("HTTP/1.0 without Host, and a valid request, still answer 200", async () => {

@@ -88,7 +88,7 @@ describe("GET /openapi.json", () => {
     const plans = doc.paths["/v1/plans"]!.post as unknown as { requestBody: { content: Record<string, { schema: { description?: string } }> }; parameters: Array<{ name: string }> };
     expect(Object.keys(plans.requestBody.content)).toEqual(["application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
     expect(plans.requestBody.content["text/csv"]!.schema.description).toMatch(/decimal commas.*oui\/non|empty cell/s);
-    expect(plans.parameters.map((p) => p.name).sort()).toEqual(["date", "detail", "headcount", "proposesCRP"]);
+    expect(plans.parameters.map((p) => p.name).sort()).toEqual(["date", "detail", "headcount", "lang", "proposesCRP"]);
   });
 
   it("the document's response checker refuses answers outside the document", () => {
