@@ -64,12 +64,12 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     requestTimeout: limits.requestSeconds * 1000,
     // Node answers a missing Host with an empty 400: checkHost answers it with the contract's Error. The request
     // timeout only works when given to Node's server at creation (set later, as Fastify does, it never fires), and
-    // is checked at a quarter of the limit (Node's 30 s interval would let a short limit run long).
+    // is checked at a quarter of the limit, between 250 ms and Node's 30 s (which would let a short limit run long).
     http: {
       requireHostHeader: false,
       maxHeaderSize: limits.headerBytes,
       requestTimeout: limits.requestSeconds * 1000,
-      connectionsCheckingInterval: Math.min(30_000, limits.requestSeconds * 250),
+      connectionsCheckingInterval: Math.max(250, Math.min(30_000, limits.requestSeconds * 250)),
     },
     clientErrorHandler: clientErrorHandler(limits),
     frameworkErrors: onBadUrl,
