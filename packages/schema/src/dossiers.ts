@@ -144,9 +144,9 @@ export const Session = z.object({
   organisation: z.string(),
   role: Role,
   label: z.string().nullable(),
-  /** Send it back in the X-CSRF-Token header of every POST and DELETE made with the session cookie. */
-  csrfToken: z.string(),
-  expiresAt: z.string(),
+  /** Send it back in the X-CSRF-Token header of every POST and DELETE made with the session cookie (null for a bearer token). */
+  csrfToken: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 });
 export type Session = z.infer<typeof Session>;
 

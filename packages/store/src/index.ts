@@ -10,3 +10,4 @@ export { can, permissions, type Permission } from "./roles.ts";
 export { csrfToken, sameText } from "./secrets.ts";
 export { outcomeOf, sameOutcome, statusOf } from "./outcome.ts";
 export type { Tables } from "./tables.ts";
+export { startStore } from "./start.ts";
