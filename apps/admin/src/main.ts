@@ -1,0 +1,76 @@
+/**
+ * pnpm admin (README "Dossiers and accounts"): organisations and tokens, the recheck under today's rules, the
+ * retention sweep. Same storage settings as `pnpm api` (DATABASE_URL, or the embedded database in FNE_DATA_DIR,
+ * which one process opens at a time). Answers are JSON on stdout; exit 0, 2 for a bad command, 1 when it fails.
+ */
+import { parseArgs } from "node:util";
+import { ADMIN, startStore, StoreError, type Store } from "@fne/store";
+import { Role } from "@fne/schema";
+
+const USAGE = `usage:
+  pnpm admin org create NAME
+  pnpm admin org list
+  pnpm admin token create --org NAME --role ${Role.options.join("|")} [--label TEXT]
+  pnpm admin token list
+  pnpm admin token revoke ID
+  pnpm admin recheck
+  pnpm admin erase-expired [--days N]     (default: FNE_RETENTION_DAYS)`;
+
+class UsageError extends Error {}
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+function wholeDays(s: string | undefined): number {
+  if (s === undefined || !/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`--days (or FNE_RETENTION_DAYS) must be a whole number of days, at least 1; got ${s ?? "nothing"}`);
+  return Number(s);
+}
+
+async function run(store: Store, args: string[]) {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { org: { type: "string" }, role: { type: "string" }, label: { type: "string" }, days: { type: "string" } },
+  });
+  const [what, verb, ...rest] = positionals;
+  const command = `${what ?? ""} ${verb ?? ""}`.trim();
+  switch (what === "recheck" || what === "erase-expired" ? what : command) {
+    case "org create":
+      if (rest.length === 0) throw new UsageError("org create needs a NAME");
+      return print(await store.createOrganisation(rest.join(" ")));
+    case "org list":
+      return print(await store.listOrganisations());
+    case "token create": {
+      if (!values.org || !values.role) throw new UsageError("token create needs --org NAME and --role ROLE");
+      const t = await store.createToken({ organisation: values.org, role: values.role, label: values.label });
+      process.stderr.write("The token is shown this once; only its hash is kept. Revoke it with: pnpm admin token revoke " + t.id + "\n");
+      return print(t);
+    }
+    case "token list":
+      return print(await store.listTokens());
+    case "token revoke":
+      if (!rest[0]) throw new UsageError("token revoke needs the token's ID");
+      return print(await store.revokeToken(rest[0]));
+    case "recheck":
+      return print(await store.recheck(ADMIN));
+    case "erase-expired": {
+      const days = wholeDays(values.days ?? process.env.FNE_RETENTION_DAYS);
+      return print({ retentionDays: days, erased: await store.eraseExpired(days) });
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command");
+  }
+}
+
+const args = process.argv.slice(2);
+let store: Store | undefined;
+try {
+  // The sweep runs only when asked here (erase-expired): an admin command does what it says and nothing else.
+  ({ store } = await startStore(process.env, { sweep: false }));
+  await run(store, args);
+  await store.close();
+} catch (e) {
+  await store?.close();
+  const usage = e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${usage ? `${USAGE}\n` : ""}`);
+  process.exitCode = usage || e instanceof StoreError ? 2 : 1;
+}
