@@ -25,48 +25,55 @@ function wholeDays(s: string | undefined): number {
   return Number(s);
 }
 
-async function run(store: Store, args: string[]) {
+/** The command line → what to do with the store; a bad command is refused before the database is opened. */
+function command(args: string[]): (store: Store) => Promise<unknown> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
     options: { org: { type: "string" }, role: { type: "string" }, label: { type: "string" }, days: { type: "string" } },
   });
   const [what, verb, ...rest] = positionals;
-  const command = `${what ?? ""} ${verb ?? ""}`.trim();
-  switch (what === "recheck" || what === "erase-expired" ? what : command) {
+  const name = `${what ?? ""} ${verb ?? ""}`.trim();
+  switch (what === "recheck" || what === "erase-expired" ? what : name) {
     case "org create":
       if (rest.length === 0) throw new UsageError("org create needs a NAME");
-      return print(await store.createOrganisation(rest.join(" ")));
+      return (store) => store.createOrganisation(rest.join(" "));
     case "org list":
-      return print(await store.listOrganisations());
+      return (store) => store.listOrganisations();
     case "token create": {
-      if (!values.org || !values.role) throw new UsageError("token create needs --org NAME and --role ROLE");
-      const t = await store.createToken({ organisation: values.org, role: values.role, label: values.label });
-      process.stderr.write("The token is shown this once; only its hash is kept. Revoke it with: pnpm admin token revoke " + t.id + "\n");
-      return print(t);
+      const { org, role, label } = values;
+      if (!org || !role) throw new UsageError("token create needs --org NAME and --role ROLE");
+      return async (store) => {
+        const t = await store.createToken({ organisation: org, role, label });
+        process.stderr.write(`The token is shown this once; only its hash is kept. Revoke it with: pnpm admin token revoke ${t.id}\n`);
+        return t;
+      };
     }
     case "token list":
-      return print(await store.listTokens());
-    case "token revoke":
-      if (!rest[0]) throw new UsageError("token revoke needs the token's ID");
-      return print(await store.revokeToken(rest[0]));
+      return (store) => store.listTokens();
+    case "token revoke": {
+      const id = rest[0];
+      if (!id) throw new UsageError("token revoke needs the token's ID");
+      return (store) => store.revokeToken(id);
+    }
     case "recheck":
-      return print(await store.recheck(ADMIN));
+      return (store) => store.recheck(ADMIN);
     case "erase-expired": {
       const days = wholeDays(values.days ?? process.env.FNE_RETENTION_DAYS);
-      return print({ retentionDays: days, erased: await store.eraseExpired(days) });
+      return async (store) => ({ retentionDays: days, erased: await store.eraseExpired(days) });
     }
     default:
-      throw new UsageError(command ? `unknown command "${command}"` : "no command");
+      throw new UsageError(name ? `unknown command "${name}"` : "no command");
   }
 }
 
 const args = process.argv.slice(2);
 let store: Store | undefined;
 try {
+  const action = command(args);
   // The sweep runs only when asked here (erase-expired): an admin command does what it says and nothing else.
   ({ store } = await startStore(process.env, { sweep: false }));
-  await run(store, args);
+  print(await action(store));
   await store.close();
 } catch (e) {
   await store?.close();

@@ -6,7 +6,7 @@ export { openStore, Store, StoreError, ADMIN, type Actor, type Principal, type S
 export { storeConfigFromEnv, StoreEnv, type StoreConfig } from "./config.ts";
 export { openDatabase, type Database, type DatabaseConfig } from "./database.ts";
 export { migrate, migrations, SCHEMA } from "./migrations.ts";
-export { can, permissions, type Permission } from "./roles.ts";
+export { can, permissions, type Permission } from "@fne/schema";
 export { csrfToken, sameText } from "./secrets.ts";
 export { outcomeOf, sameOutcome, statusOf } from "./outcome.ts";
 export type { Tables } from "./tables.ts";

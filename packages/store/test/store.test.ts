@@ -123,6 +123,22 @@ describeBoth("store", (backend) => {
     });
   });
 
+  describe("retention", () => {
+    it("erases the dossiers idle longer than the period, audited as the retention sweep's", async () => {
+      const old = await s.store.createDossier(alice, { reference: "LIL-old", case: atd });
+      const kept = (await s.store.listDossiers(alice)).map((d) => d.id).filter((id) => id !== old.id);
+      // 31 days from now, everything is idle for more than 30 days; 29 days from now, nothing is.
+      const day = 86_400_000;
+      expect(await s.store.eraseExpired(30, new Date(Date.now() + 29 * day))).toBe(0);
+      const bobs = await s.store.listDossiers(bob);
+      const erased = await s.store.eraseExpired(30, new Date(Date.now() + 31 * day));
+      expect(erased).toBe(kept.length + 1 + bobs.length);
+      expect(await s.store.listDossiers(alice)).toEqual([]);
+      const events = (await s.store.auditTrail(alice, { dossier: old.id }))!;
+      expect(events[0]).toMatchObject({ action: "erased", actor: "retention", detail: { evaluations: 1, retentionDays: 30 } });
+    });
+  });
+
   describe("the audit trail", () => {
     it("is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused", async () => {
       const db = s.store.db;
