@@ -60,8 +60,9 @@ const initial: Migration = {
       .addColumn("actor", "text", (c) => c.notNull())
       .addColumn("actor_role", "text")
       .addColumn("actor_label", "text")
-      .addColumn("case", "jsonb", (c) => c.notNull())
-      .addColumn("result", "jsonb", (c) => c.notNull())
+      // json, not jsonb: the case and the Result are kept as the very text that was answered (keys in order).
+      .addColumn("case", "json", (c) => c.notNull())
+      .addColumn("result", "json", (c) => c.notNull())
       .addColumn("rules_version", "text", (c) => c.notNull())
       .addColumn("status", "text", (c) => c.notNull())
       .addColumn("recheck_of", "uuid", (c) => c.references(`${SCHEMA}.evaluations.id`).onDelete("cascade"))
@@ -93,8 +94,8 @@ const initial: Migration = {
       .addColumn("organisation_id", "uuid", (c) => c.notNull().references(`${SCHEMA}.organisations.id`))
       .addColumn("name", "text", (c) => c.notNull())
       .addColumn("actor", "text", (c) => c.notNull())
-      .addColumn("plan", "jsonb", (c) => c.notNull())
-      .addColumn("result", "jsonb", (c) => c.notNull())
+      .addColumn("plan", "json", (c) => c.notNull())
+      .addColumn("result", "json", (c) => c.notNull())
       .addColumn("rules_version", "text", (c) => c.notNull())
       .addColumn(createdAt, "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
       .execute();

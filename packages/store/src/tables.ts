@@ -7,7 +7,7 @@ import type { AuditAction, Role, Status } from "@fne/schema";
 
 /** Set by the database on insert, never updated. */
 type CreatedAt = ColumnType<Date, never, never>;
-/** jsonb: JSON text in, the parsed value out. */
+/** json(b): JSON text in, the parsed value out. */
 type Json = ColumnType<unknown, string, never>;
 
 export interface OrganisationTable {

@@ -12,8 +12,7 @@ import { formatDate, formatDateTime } from "./dates.ts";
 import { ApiError, type DossierClient } from "./dossier-api.ts";
 import { diffEvaluations, factText } from "./dossier-diff.ts";
 import { dt, roleName } from "./dossier-text.ts";
-import type { CaseDraft } from "./draft.ts";
-import { CaseError, type Evaluate } from "./evaluator.ts";
+import { caseFromDraft, factFields, type CaseDraft } from "./draft.ts";
 import { pick, tr, type Lang } from "./i18n.ts";
 import { ResultView, StatusBadge } from "./ResultView.tsx";
 
@@ -54,20 +53,10 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
     void reload();
   }, [reload]);
 
-  const evaluate: Evaluate = useCallback(
-    async (c: CaseInput) => {
-      try {
-        const e = await client.evaluate(id, c);
-        await reload();
-        return e.result;
-      } catch (err) {
-        // The API names the case's fields under `case.`: the form names them from the case.
-        if (err instanceof ApiError && err.status === 400) throw new CaseError(err.message, err.issues.map((i) => ({ ...i, path: i.path.replace(/^case\./, "") })));
-        throw err;
-      }
-    },
-    [client, id, reload],
-  );
+  // The form computes in the page (as the calculator does); "save" stores the case in the dossier, where the
+  // API evaluates it again: a case the caseworker is still trying out never enters the dossier.
+  const [pending, setPending] = useState<CaseInput>();
+  const onCompute = useCallback((d: CaseDraft) => setPending(caseFromDraft(d, factFields(aids, d.aid))), [aids]);
 
   if (!dossier) {
     return problem ? (
@@ -85,6 +74,8 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
   }
 
   const latest = dossier.evaluations.at(-1);
+  const latestCase = latest ? caseFromDraft(draftOf(latest.case, lang), factFields(aids, typeof latest.case.aid === "string" ? latest.case.aid : "")) : undefined;
+  const unsaved = pending !== undefined && JSON.stringify(pending) !== JSON.stringify(latestCase);
   const run = (action: () => Promise<unknown>) => {
     setBusy(true);
     setProblem(undefined);
@@ -160,7 +151,17 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
       {can(role, "evaluate") && (
         <section className="fne-noprint fne-new-evaluation" aria-label={dt(lang, "newEvaluation")}>
           <h3>{dt(lang, "newEvaluation")}</h3>
-          <CaseCalculator key={latest?.id ?? "none"} lang={lang} evaluate={evaluate} aids={aids} {...(latest ? { initial: draftOf(latest.case, lang) } : {})} />
+          <CaseCalculator lang={lang} aids={aids} onCompute={onCompute} {...(latest ? { initial: draftOf(latest.case, lang) } : {})} />
+          <div className="fne-actions">
+            <button
+              type="button"
+              className="fne-button fne-primary"
+              disabled={busy || !unsaved}
+              onClick={() => run(() => client.evaluate(id, pending!).then(reload))}
+            >
+              {dt(lang, "save")}
+            </button>
+          </div>
         </section>
       )}
 
@@ -191,7 +192,9 @@ const who = (e: Evaluation, lang: Lang) => `${roleName(lang, e.actorRole)}${e.ac
 /** The evaluations, newest first; each opens its full result. */
 function History({ dossier, lang, byId, onCite }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; onCite: (date: string) => (c: Citation, t: HTMLElement) => void }) {
   const newestFirst = [...dossier.evaluations].reverse();
-  const [open, setOpen] = useState<string | undefined>(newestFirst[0]?.id);
+  // Until the caseworker opens or closes one, the newest evaluation is open (also after a new one is added).
+  const [chosen, setChosen] = useState<string | null>();
+  const open = chosen === undefined ? newestFirst[0]?.id : chosen;
   return (
     <section className="fne-history fne-noprint" aria-label={dt(lang, "history")}>
       <h3>{dt(lang, "history")}</h3>
@@ -209,7 +212,7 @@ function History({ dossier, lang, byId, onCite }: { dossier: Dossier; lang: Lang
                   {formatDate(String(e.case.date ?? ""), lang)} · {dt(lang, "rulesVersion")} {e.rulesVersion}
                 </span>
               </span>
-              <button type="button" className="fne-link" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? undefined : e.id)}>
+              <button type="button" className="fne-link" aria-expanded={open === e.id} onClick={() => setChosen(open === e.id ? null : e.id)}>
                 {dt(lang, open === e.id ? "hideResult" : "showResult")}
               </button>
             </div>

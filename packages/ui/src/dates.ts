@@ -1,4 +1,4 @@
-/** Dates as a French agent writes them: "1er avril 1990", "2 avril 1990 à 14 h 05"; in English "2 April 1990, 14:05". */
+/** Dates as a French agent writes them: "1er avril 1990", "2 avril 1990 à 9 h 05"; in English "2 April 1990, 09:05". */
 import type { Lang } from "./i18n.ts";
 
 const MONTHS: Record<Lang, string[]> = {
@@ -25,7 +25,6 @@ function local(iso: string): [number, number, number] {
 export function formatDateTime(iso: string, lang: Lang): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  const hh = String(t.getHours()).padStart(2, "0");
   const mm = String(t.getMinutes()).padStart(2, "0");
-  return lang === "fr" ? `${formatDate(iso, lang)} à ${hh} h ${mm}` : `${formatDate(iso, lang)}, ${hh}:${mm}`;
+  return lang === "fr" ? `${formatDate(iso, lang)} à ${t.getHours()} h ${mm}` : `${formatDate(iso, lang)}, ${String(t.getHours()).padStart(2, "0")}:${mm}`;
 }

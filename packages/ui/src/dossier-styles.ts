@@ -18,7 +18,7 @@ a.fne-button { text-decoration: none; display: inline-block; }
 .fne-history-item { border-bottom: 1px solid var(--fne-line); padding: .5rem 0; }
 .fne-history-line { display: grid; grid-template-columns: auto 1fr auto; gap: .75rem; align-items: baseline; }
 .fne-history-what { display: flex; flex-direction: column; gap: .1rem; }
-.fne-tag { display: inline-block; margin-left: .5rem; font-size: .8rem; border: 1px solid var(--fne-muted); color: var(--fne-muted); border-radius: 4px; padding: 0 .35rem; }
+.fne-tag { display: inline-block; align-self: flex-start; margin-left: .5rem; font-size: .8rem; border: 1px solid var(--fne-muted); color: var(--fne-muted); border-radius: 4px; padding: 0 .35rem; }
 .fne-diff td { font-variant-numeric: tabular-nums; }
 .fne-no-change { color: var(--fne-ok); font-weight: 600; }
 .fne-sheet-facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.5rem; }

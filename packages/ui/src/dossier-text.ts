@@ -69,6 +69,7 @@ const strings = {
   status: { fr: "Statut", en: "Status" },
   notGiven: { fr: "non renseigné", en: "not given" },
   newEvaluation: { fr: "Nouvelle évaluation", en: "New evaluation" },
+  save: { fr: "Enregistrer cette évaluation au dossier", en: "Save this evaluation in the case file" },
   sheetTitle: { fr: "Fiche du dossier", en: "Case file sheet" },
   printedOn: { fr: "Imprimée le", en: "Printed on" },
   factsEntered: { fr: "Éléments de la dernière évaluation", en: "Facts of the latest evaluation" },
