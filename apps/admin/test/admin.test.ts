@@ -45,7 +45,7 @@ describeBoth("pnpm admin", (backend) => {
   });
 
   it("rechecks and erases expired dossiers, and says what is wrong with a command (exit 2)", () => {
-    expect(admin("recheck").json()).toMatchObject({ checked: 0, changed: [] });
+    expect(admin("recheck").json()).toMatchObject({ checked: 0, changed: [], refused: [] });
     expect(admin("erase-expired", "--days", "30").json()).toEqual({ retentionDays: 30, erased: 0 });
     for (const bad of [["frobnicate"], ["token", "create", "--org", "Agence de Lille"], ["token", "create", "--org", "Nowhere", "--role", "auditor"], ["erase-expired", "--days", "0"], ["org", "create", "Agence de Lille"]]) {
       const r = admin(...bad);

@@ -162,6 +162,8 @@ export const RecheckResult = z.object({
   /** Stored evaluations evaluated again (those made under another rulesVersion, not yet rechecked under this one). */
   checked: z.number().int(),
   changed: z.array(RecheckChange),
+  /** Stored cases today's rules refuse (a fact renamed, a parameter gone): left as they were, named here. */
+  refused: z.array(z.object({ dossier: z.string(), reference: z.string(), original: z.string(), message: z.string() })),
 });
 export type RecheckResult = z.infer<typeof RecheckResult>;
 

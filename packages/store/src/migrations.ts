@@ -70,7 +70,8 @@ const initial: Migration = {
       .addCheckConstraint("evaluations_status", oneOf("status", Status.options))
       .execute();
     await s.createIndex("evaluations_dossier").on("evaluations").columns(["dossier_id", "seq"]).execute();
-    await s.createIndex("evaluations_recheck_of").on("evaluations").columns(["recheck_of", "rules_version"]).execute();
+    // The rechecks of an evaluation, newest last: what a recheck compares with and whether one is due.
+    await s.createIndex("evaluations_recheck_of").on("evaluations").columns(["recheck_of", "seq"]).execute();
     await s
       .createTable("audit")
       .addColumn("seq", "bigint", (c) => c.generatedAlwaysAsIdentity().primaryKey())

@@ -111,20 +111,8 @@ export class Store {
     }
   }
 
-  private async audit(db: Db, actor: Actor, action: AuditAction, at: { organisationId: string | null; dossierId?: string | null; rulesVersion?: string | null; detail?: object }) {
-    await db
-      .insertInto("audit")
-      .values({
-        organisation_id: at.organisationId,
-        actor: actor.id,
-        actor_role: actor.role,
-        actor_label: actor.label,
-        action,
-        dossier_id: at.dossierId ?? null,
-        rules_version: at.rulesVersion ?? null,
-        detail: at.detail ? JSON.stringify(at.detail) : null,
-      })
-      .execute();
+  private async audit(db: Db, actor: Actor, action: AuditAction, at: AuditAt) {
+    await record(db, [auditRow(actor, action, at)]);
   }
 
   // ---- organisations and tokens (pnpm admin) -----------------------------------------------------------------
@@ -252,32 +240,18 @@ export class Store {
   }
 
   private async insertEvaluation(db: Db, actor: Actor, dossierId: string, input: unknown, result: Stored, recheckOf: string | null = null) {
-    const row = await db
-      .insertInto("evaluations")
-      .values({
-        id: randomUUID(),
-        dossier_id: dossierId,
-        actor: actor.id,
-        actor_role: actor.role,
-        actor_label: actor.label,
-        case: JSON.stringify(input),
-        result: JSON.stringify(result),
-        rules_version: result.rulesVersion,
-        status: statusOf(result),
-        recheck_of: recheckOf,
-      })
-      .returning(["id", "at"])
-      .executeTakeFirstOrThrow();
+    const row = evaluationRow(actor, dossierId, input, result, recheckOf);
+    const { at } = await db.insertInto("evaluations").values(row).returning("at").executeTakeFirstOrThrow();
     const evaluation: Evaluation = {
       id: row.id,
-      at: iso(row.at),
+      at: iso(at),
       actor: actor.id,
       actorRole: actor.role,
       actorLabel: actor.label,
       case: input as Record<string, unknown>,
       result,
       rulesVersion: result.rulesVersion,
-      status: statusOf(result),
+      status: row.status,
       recheckOf,
     };
     return evaluation;
@@ -294,12 +268,13 @@ export class Store {
         .values({ id, organisation_id: p.organisationId, reference: input.reference, created_by: actor.id })
         .returning("created_at")
         .executeTakeFirstOrThrow();
-      await this.audit(trx, actor, "created", { organisationId: p.organisationId, dossierId: id });
+      const events = [auditRow(actor, "created", { organisationId: p.organisationId, dossierId: id })];
       const evaluations: Evaluation[] = [];
       if (result) {
         evaluations.push(await this.insertEvaluation(trx, actor, id, input.case, result));
-        await this.audit(trx, actor, "evaluated", { organisationId: p.organisationId, dossierId: id, rulesVersion: result.rulesVersion });
+        events.push(auditRow(actor, "evaluated", { organisationId: p.organisationId, dossierId: id, rulesVersion: result.rulesVersion }));
       }
+      await record(trx, events);
       return { id, reference: input.reference, organisation: p.organisation, createdAt: iso(row.created_at), status: evaluations[0]?.status ?? null, evaluations };
     });
   }
@@ -480,17 +455,15 @@ export class Store {
   async recheck(actor: Actor, scope: { organisationId?: string } = {}): Promise<RecheckResult> {
     const current = this.rulesVersion;
     const changed: RecheckChange[] = [];
+    const refused: RecheckResult["refused"] = [];
     let checked = 0;
     let after = "0";
     for (;;) {
-      const rows = await this.db
+      // The batch first (in seq order from the cursor), then the newest recheck of each of its rows.
+      const batch = this.db
         .selectFrom("evaluations as e")
         .innerJoin("dossiers as d", "d.id", "e.dossier_id")
-        .leftJoinLateral(
-          (eb) => eb.selectFrom("evaluations as t").select("t.result").whereRef("t.recheck_of", "=", "e.id").orderBy("t.seq", "desc").limit(1).as("latest"),
-          (join) => join.onTrue(),
-        )
-        .select(["e.seq", "e.id", "e.dossier_id", "e.case", "e.result", "d.organisation_id", "d.reference", "latest.result as latest_result"])
+        .select(["e.seq", "e.id", "e.dossier_id", "e.case", "e.result", "d.organisation_id", "d.reference"])
         .where("e.recheck_of", "is", null)
         .where("e.rules_version", "<>", current)
         .where("e.seq", ">", after)
@@ -500,35 +473,50 @@ export class Store {
         .$if(scope.organisationId !== undefined, (qb) => qb.where("d.organisation_id", "=", scope.organisationId!))
         .orderBy("e.seq")
         .limit(RECHECK_BATCH)
+        .as("b");
+      const rows = await this.db
+        .selectFrom(batch)
+        .leftJoinLateral(
+          (eb) => eb.selectFrom("evaluations as t").select("t.result").whereRef("t.recheck_of", "=", "b.id").orderBy("t.seq", "desc").limit(1).as("latest"),
+          (join) => join.onTrue(),
+        )
+        .select(["b.seq", "b.id", "b.dossier_id", "b.case", "b.result", "b.organisation_id", "b.reference", "latest.result as latest_result"])
+        .orderBy("b.seq")
         .execute();
       if (!rows.length) break;
       after = String(rows.at(-1)!.seq);
       const redone = rows.map((r) => {
         const before = (r.latest_result ?? r.result) as Stored;
-        // A case the rules now refuse (a fact renamed, a parameter gone) is kept as it was: reported, not fatal.
-        let result: Stored | undefined;
+        // A case the rules now refuse (a fact renamed, a parameter gone) is kept as it was and reported.
         try {
-          result = this.evaluate(r.case, "case");
+          return { r, before, result: this.evaluate(r.case, "case") };
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
+          return { r, before, result: undefined, error: e.message };
         }
-        return { r, before, result };
       });
       await this.db.transaction().execute(async (trx) => {
-        for (const { r, before, result } of redone) {
-          if (!result) continue;
-          // The dossier may have been erased meanwhile: then there is nothing to add.
-          const still = await trx.selectFrom("dossiers").select("id").where("id", "=", r.dossier_id).forShare().executeTakeFirst();
-          if (!still) continue;
-          const evaluation = await this.insertEvaluation(trx, actor, r.dossier_id, r.case, result, r.id);
-          await this.audit(trx, actor, "rechecked", { organisationId: r.organisation_id, dossierId: r.dossier_id, rulesVersion: current, detail: { evaluation: r.id } });
-          checked++;
-          const [b, a] = [outcomeOf(before), outcomeOf(result)];
-          if (!sameOutcome(b, a)) changed.push({ dossier: r.dossier_id, reference: r.reference, original: r.id, evaluation: evaluation.id, before: b, after: a });
+        for (const x of redone) if (!x.result) refused.push({ dossier: x.r.dossier_id, reference: x.r.reference, original: x.r.id, message: x.error! });
+        const ready = redone.filter((x) => x.result);
+        if (!ready.length) return;
+        // A dossier erased meanwhile gets nothing added (and keeps nobody waiting: FOR SHARE, then one insert each).
+        const ids = [...new Set(ready.map((x) => x.r.dossier_id))];
+        const alive = new Set((await trx.selectFrom("dossiers").select("id").where("id", "in", ids).forShare().execute()).map((d) => d.id));
+        const todo = ready.filter((x) => alive.has(x.r.dossier_id)).map((x) => ({ ...x, row: evaluationRow(actor, x.r.dossier_id, x.r.case, x.result!, x.r.id) }));
+        if (!todo.length) return;
+        await trx.insertInto("evaluations").values(todo.map((x) => x.row)).execute();
+        await record(
+          trx,
+          todo.map((x) => auditRow(actor, "rechecked", { organisationId: x.r.organisation_id, dossierId: x.r.dossier_id, rulesVersion: current, detail: { evaluation: x.r.id } })),
+        );
+        checked += todo.length;
+        for (const { r, before, result, row } of todo) {
+          const [b, a] = [outcomeOf(before), outcomeOf(result!)];
+          if (!sameOutcome(b, a)) changed.push({ dossier: r.dossier_id, reference: r.reference, original: r.id, evaluation: row.id, before: b, after: a });
         }
       });
     }
-    return { rulesVersion: current, checked, changed };
+    return { rulesVersion: current, checked, changed, refused };
   }
 
   // ---- the audit trail --------------------------------------------------------------------------------------
@@ -615,6 +603,41 @@ export class Store {
       return true;
     });
   }
+}
+
+type AuditAt = { organisationId: string | null; dossierId?: string | null; rulesVersion?: string | null; detail?: object };
+
+function auditRow(actor: Actor, action: AuditAction, at: AuditAt) {
+  return {
+    organisation_id: at.organisationId,
+    actor: actor.id,
+    actor_role: actor.role,
+    actor_label: actor.label,
+    action,
+    dossier_id: at.dossierId ?? null,
+    rules_version: at.rulesVersion ?? null,
+    detail: at.detail ? JSON.stringify(at.detail) : null,
+  };
+}
+
+/** Audit events in one statement. */
+async function record(db: Db, rows: ReturnType<typeof auditRow>[]) {
+  if (rows.length) await db.insertInto("audit").values(rows).execute();
+}
+
+function evaluationRow(actor: Actor, dossierId: string, input: unknown, result: Stored, recheckOf: string | null) {
+  return {
+    id: randomUUID(),
+    dossier_id: dossierId,
+    actor: actor.id,
+    actor_role: actor.role,
+    actor_label: actor.label,
+    case: JSON.stringify(input),
+    result: JSON.stringify(result),
+    rules_version: result.rulesVersion,
+    status: statusOf(result),
+    recheck_of: recheckOf,
+  };
 }
 
 function planSummary(r: { id: string; name: string; created_at: Date; actor: string; rules_version: string; result: PlanResult }): SavedPlanSummary {

@@ -1,4 +1,5 @@
 /** The store on both databases: accounts, dossiers, evaluations, erasure, retention, recheck, the audit trail. */
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
@@ -174,11 +175,18 @@ describeBoth("recheck under new rules", (backend) => {
       const same = await s.store.createDossier(p, { reference: "same", case: { ...atd, facts: { ...atd.facts, collectiveLayoff: false } } });
       // Older rules, R322-6 at 95 %: (0.95 × 50 − 40) × 169 = 7.5 × 169 = 1267.50 a month; 6 × 1267.50 = 7605.00
       expect((changes.evaluations[0]!.result as Result).amounts).toMatchObject({ monthlyFirst6: "1267.50", total: "7605.00" });
+      // A stored case today's rules refuse (a fact they no longer know): reported, left as it was.
+      const gone = await s.store.createDossier(p, { reference: "gone" });
+      await s.store.db
+        .insertInto("evaluations")
+        .values({ id: randomUUID(), dossier_id: gone.id, actor: "t", actor_role: null, actor_label: null, case: JSON.stringify({ ...atd, facts: { ...atd.facts, oldFact: 1 } }), result: JSON.stringify(changes.evaluations[0]!.result), rules_version: "1.0.0+older", status: "eligible", recheck_of: null })
+        .execute();
       const before = await s.store.db.selectFrom("evaluations").selectAll().orderBy("seq").execute();
 
       const store = await s.reopen({}); // today's rules
       const r = await store.recheck(ADMIN);
       expect(r).toMatchObject({ rulesVersion: store.rulesVersion, checked: 2 });
+      expect(r.refused).toEqual([expect.objectContaining({ dossier: gone.id, reference: "gone", message: expect.stringContaining("oldFact") })]);
       expect(r.changed).toHaveLength(1);
       const c = r.changed[0]!;
       expect(c).toMatchObject({ dossier: changes.id, reference: "changes", original: changes.evaluations[0]!.id });
@@ -193,7 +201,7 @@ describeBoth("recheck under new rules", (backend) => {
       expect((await store.getDossier(p, same.id))!.evaluations.map((e) => e.rulesVersion)).toEqual(["1.0.0+older", store.rulesVersion]);
 
       // Once per rules version: a second recheck finds nothing new.
-      expect(await store.recheck(ADMIN)).toMatchObject({ checked: 0, changed: [] });
+      expect(await store.recheck(ADMIN)).toMatchObject({ checked: 0, changed: [], refused: [expect.objectContaining({ dossier: gone.id })] });
       const audit = (await store.auditTrail(p, { dossier: changes.id }))!;
       expect(audit[0]).toMatchObject({ action: "rechecked", actor: "admin", rulesVersion: store.rulesVersion });
     } finally {
