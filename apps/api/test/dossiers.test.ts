@@ -3,6 +3,7 @@
  * route, the role matrix, revocation, the session cookie and its CSRF checks, concurrency, and a restart.
  */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { AuditEvent, Dossier, DossierSummary, ErrorBody, Evaluation, RecheckResult, SavedPlan, Session, type ErrorCode, type Result } from "@fne/schema";
@@ -276,4 +277,47 @@ describe("GET /openapi.json with a store", () => {
     await app.close();
     await s.close();
   }, 60_000);
+});
+
+describeBoth("dossier routes fuzzed", (backend) => {
+  let s: Awaited<ReturnType<typeof freshStore>>;
+  let app: FastifyInstance;
+  let token: string;
+  let dossier: string;
+  beforeAll(async () => {
+    s = await freshStore(backend);
+    await s.store.createOrganisation("Lille");
+    token = (await s.store.createToken({ organisation: "Lille", role: "supervisor" })).token;
+    app = buildServer({ store: s.store });
+    dossier = (await app.inject({ method: "POST", url: "/v1/dossiers", headers: { authorization: `Bearer ${token}` }, payload: { reference: "fuzz" } })).json().id;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await s?.close();
+  });
+
+  it("never answers a 5xx, and every refusal is the contract's Error", async () => {
+    const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("\u0000", "a\u0000b", "%", "_", "\\", "'; drop table fne.audit; --", "1e400", "-1", "99999999999999999999"));
+    const value = fc.oneof(text, fc.jsonValue({ maxDepth: 3 }), fc.constant(atd), fc.dictionary(fc.constantFrom(...Object.keys(atd.facts), "x"), fc.oneof(text, fc.jsonValue({ maxDepth: 1 }))).map((facts) => ({ ...atd, facts })));
+    const request = fc.oneof(
+      fc.record({ method: fc.constant("POST" as const), url: fc.constant("/v1/dossiers"), payload: fc.record({ reference: value, case: value }, { requiredKeys: [] }) }),
+      fc.record({ method: fc.constant("POST" as const), url: fc.constant(`/v1/dossiers/${dossier}/evaluations`), payload: fc.oneof(fc.record({ case: value }), fc.record({ recheckOf: value }), value) }),
+      fc.record({ method: fc.constant("POST" as const), url: fc.constant("/v1/saved-plans"), payload: fc.record({ name: value, plan: value }, { requiredKeys: [] }) }),
+      fc.record({ method: fc.constant("GET" as const), url: fc.tuple(fc.constantFrom("/v1/dossiers?", "/v1/audit?", `/v1/dossiers/${dossier}/export?`), fc.dictionary(fc.constantFrom("q", "status", "limit", "offset", "dossier", "before", "format"), text)).map(([u, q]) => u + new URLSearchParams(q)) }),
+      fc.record({ method: fc.constantFrom("GET" as const, "DELETE" as const), url: text.map((id) => `/v1/dossiers/${encodeURIComponent(id)}`) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const res = await app.inject({
+          method: r.method,
+          url: r.url,
+          headers: { authorization: `Bearer ${token}`, ...("payload" in r ? { "content-type": "application/json" } : {}) },
+          ...("payload" in r ? { payload: JSON.stringify(r.payload) } : {}),
+        });
+        if (res.statusCode >= 500) throw new Error(`${res.statusCode} for ${r.method} ${r.url} ${"payload" in r ? JSON.stringify(r.payload).slice(0, 300) : ""}: ${res.body.slice(0, 300)}`);
+        if (res.statusCode >= 400) ErrorBody.parse(res.json());
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -96,7 +96,10 @@ export const DossierSummary = z.object({
 });
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
-export const Reference = z.string().trim().min(1).max(200);
+/** Text a person typed, kept in a text column: PostgreSQL text cannot hold the NUL character. */
+const Typed = (max: number) => z.string().trim().min(1).max(max).refine((x) => !x.includes("\u0000"), "must not contain the NUL character");
+
+export const Reference = Typed(200);
 
 /** POST /v1/dossiers. The case is evaluated at once when given; the engine checks it (invalid_case). */
 export const CreateDossier = z.strictObject({ reference: Reference, case: z.unknown().optional() });
@@ -110,10 +113,10 @@ export const AddEvaluation = z.union([
 export type AddEvaluation = z.infer<typeof AddEvaluation>;
 
 export const DossierQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: z.string().max(200).refine((x) => !x.includes("\u0000"), "must not contain the NUL character").optional(),
   status: Status.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
 });
 export type DossierQuery = z.infer<typeof DossierQuery>;
 
@@ -135,7 +138,7 @@ export const AuditQuery = z.strictObject({
   dossier: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   /** Events before this one (the `seq` of the last line read), for paging back. */
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 /** What a recheck compares: each aid's status and amounts. */
@@ -180,7 +183,7 @@ export const Session = z.object({
 export type Session = z.infer<typeof Session>;
 
 /** POST /v1/saved-plans: a Plan (with its scenarios), saved with its PlanResult. */
-export const SavePlan = z.strictObject({ name: z.string().trim().min(1).max(200), plan: z.unknown() });
+export const SavePlan = z.strictObject({ name: Typed(200), plan: z.unknown() });
 
 export const SavedPlanSummary = z.object({
   id: z.string(),
