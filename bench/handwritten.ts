@@ -39,7 +39,13 @@ export const eligible: Record<string, (f: F, date: string) => boolean> = {
     const large = param("duree_legale_hebdomadaire", date);
     const small = param("duree_legale_hebdomadaire_20_salaries_ou_moins", date);
     const legal = large.eq(small) || (f.companyHeadcount as number) > 20 ? large : small;
-    return f.agreement === true && f.avoidsEconomicLayoffs === true && legal.lte(f.priorWeeklyHours as number) && legal.times(FOUR_FIFTHS).gte(f.newWeeklyHours as number);
+    return (
+      f.agreement === true &&
+      f.avoidsEconomicLayoffs === true &&
+      legal.lte(f.priorWeeklyHours as number) &&
+      legal.times(FOUR_FIFTHS).gte(f.newWeeklyHours as number) &&
+      (f.newWeeklyHours as number) > 0
+    );
   },
   /** L321-4-2 I. */
   crp: (f) => (f.companyHeadcount as number) < 1000 && f.economicDismissal === true,

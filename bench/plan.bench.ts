@@ -1,10 +1,12 @@
 /**
- * Plan throughput: a generated 100,000-employee CSV plan through `pnpm calc --csv` (the bundled CLI, as a user
- * runs it), wall time, rows per second and peak memory (VmHWM of the process, worker threads included).
+ * Plan throughput: a generated 100,000-employee CSV plan through the CLI as a user runs it (apps/cli/run.mjs, the
+ * bundle with plain Node), for each output format: wall time, rows per second, peak memory (VmHWM, worker threads
+ * included), and the ratio to the I/O floor of ../shared/tools/plan-io-floor.mjs measured in the same run (the same
+ * file parsed and the same bytes written with no computation). Then one case, as the README shows it.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { planCsv } from "./gen-plan.ts";
@@ -21,9 +23,9 @@ function peakKb(pid: number): number {
   }
 }
 
-async function run(args: string[]) {
+async function run(args: string[], script = join(root, "apps/cli/run.mjs")) {
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(root, "apps/cli/run.mjs"), ...args], { stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "ignore"], cwd: root });
   let peak = 0;
   let bytes = 0;
   const poll = setInterval(() => (peak = Math.max(peak, peakKb(child.pid!))), 20);
@@ -33,17 +35,38 @@ async function run(args: string[]) {
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, peakMb: peak / 1024, bytes, code };
 }
 
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const floorScript = join(root, "../shared/tools/plan-io-floor.mjs");
 const dir = mkdtempSync(join(tmpdir(), "fne-bench-"));
 const file = join(dir, "plan.csv");
 writeFileSync(file, planCsv(rows));
-await run(["--csv", file, "--date", "2006-10-02", "--headcount", "250"]); // builds the bundle once
-console.log(`\nplan: ${rows.toLocaleString("en-US")} crp employees from CSV through pnpm calc --csv (node apps/cli/run.mjs)`);
-for (const [label, extra] of [
-  ["plan", []],
-  ["plan + scenario proposesCRP=false", ["--compare", "proposesCRP=false"]],
+const plan = ["--csv", file, "--date", "2006-10-02", "--headcount", "250", "--proposes-crp", "true"];
+await run(plan); // builds the bundle if a source changed
+console.log(`\nplan: ${rows.toLocaleString("en-US")} crp employees from CSV through apps/cli/run.mjs (load average ${loadavg().map((x) => x.toFixed(2)).join(" ")})`);
+const repeat = Number(process.env.PLAN_REPEAT ?? 3);
+for (const [label, format, floorMode, extra] of [
+  ["csv", "csv", "compact", []],
+  ["jsonl", "jsonl", "compact", []],
+  ["json (PlanResult)", "json", "full", []],
+  ["csv + scenario proposesCRP=false", "csv", "compact", ["--compare", "proposesCRP=false"]],
 ] as const) {
-  const r = await run(["--csv", file, "--date", "2006-10-02", "--headcount", "250", "--proposes-crp", "true", ...extra]);
-  if (r.code !== 0) throw new Error(`${label}: exit ${r.code}`);
-  console.log(`  ${label.padEnd(36)} ${r.seconds.toFixed(2)} s wall   ${Math.round(rows / r.seconds).toLocaleString("en-US").padStart(9)} rows/s   peak ${r.peakMb.toFixed(0)} MB   output ${(r.bytes / 2 ** 20).toFixed(0)} MiB`);
+  const runs = [];
+  const floors = [];
+  for (let i = 0; i < repeat; i++) {
+    const r = await run([...plan, "--format", format, ...extra]);
+    if (r.code !== 0) throw new Error(`${label}: exit ${r.code}`);
+    runs.push(r);
+    if (existsSync(floorScript)) floors.push((await run([file, join(dir, "floor.out"), floorMode, String(Math.round(r.bytes / rows))], floorScript)).seconds);
+  }
+  const s = median(runs.map((r) => r.seconds));
+  const peak = Math.max(...runs.map((r) => r.peakMb));
+  const floor = floors.length ? median(floors) : NaN;
+  console.log(
+    `  ${label.padEnd(34)} ${s.toFixed(2)} s wall (median of ${repeat})  ${Math.round(rows / s).toLocaleString("en-US").padStart(9)} rows/s  peak ${peak.toFixed(0)} MB  output ${(runs[0]!.bytes / 2 ** 20).toFixed(0)} MiB` +
+      (floors.length ? `  floor ${floor.toFixed(2)} s → ${(s / floor).toFixed(2)}× the ${floorMode} floor` : "  (no ../shared/tools/plan-io-floor.mjs: no floor)"),
+  );
 }
+const one = [];
+for (let i = 0; i < 5; i++) one.push((await run(["examples/atd.json"])).seconds);
+console.log(`  one case (apps/cli/run.mjs examples/atd.json)  ${median(one).toFixed(2)} s wall (median of 5)`);
 rmSync(dir, { recursive: true });

@@ -86,24 +86,27 @@ import f83 from "./transport_voucher/aid.json";
 import f84 from "./youth_mobility/aid.json";
 import f85 from "./aides_individuelles/L322-4-2005.json";
 import f86 from "./aides_individuelles/L322-4-older.json";
-import f87 from "./asfne/R322-7.json";
-import f88 from "./atd/R322-6.json";
-import f89 from "./conversion/L322-4-4.json";
-import f90 from "./crp/L321-4-2.json";
-import f91 from "./double_residence/R322-17.json";
-import f92 from "./job_search_indemnity/R322-16.json";
-import f93 from "./mobility_transfer/R322-14.json";
-import f94 from "./mobility_transfer_l322_3/R322-14-1.json";
-import f95 from "./prp/L322-4-3.json";
-import f96 from "./relocation/R322-25.json";
-import f97 from "./temps_partiel/R322-7-1-EUR.json";
-import f98 from "./temps_partiel/R322-7-1-FRF.json";
-import f99 from "./training_lodging/R322-18.json";
-import f100 from "./transport_voucher/R322-15.json";
-import f101 from "./youth_mobility/R322-27.json";
+import f87 from "./asfne/R322-7-1963.json";
+import f88 from "./asfne/R322-7-1983.json";
+import f89 from "./asfne/R322-7-1984.json";
+import f90 from "./asfne/R322-7-1998.json";
+import f91 from "./atd/R322-6.json";
+import f92 from "./conversion/L322-4-4.json";
+import f93 from "./crp/L321-4-2.json";
+import f94 from "./double_residence/R322-17.json";
+import f95 from "./job_search_indemnity/R322-16.json";
+import f96 from "./mobility_transfer/R322-14.json";
+import f97 from "./mobility_transfer_l322_3/R322-14-1.json";
+import f98 from "./prp/L322-4-3.json";
+import f99 from "./relocation/R322-25.json";
+import f100 from "./temps_partiel/R322-7-1-EUR.json";
+import f101 from "./temps_partiel/R322-7-1-FRF.json";
+import f102 from "./training_lodging/R322-18.json";
+import f103 from "./transport_voucher/R322-15.json";
+import f104 from "./youth_mobility/R322-27.json";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.1.0+fd9ee2d5889a";
+export const rulesVersion = "1.2.0+55c16d973714";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
@@ -127,21 +130,24 @@ export const aidFiles: Record<string, unknown> = {
 export const ruleVersionFiles: Record<string, unknown> = {
   "aides_individuelles/L322-4-2005.json": f85,
   "aides_individuelles/L322-4-older.json": f86,
-  "asfne/R322-7.json": f87,
-  "atd/R322-6.json": f88,
-  "conversion/L322-4-4.json": f89,
-  "crp/L321-4-2.json": f90,
-  "double_residence/R322-17.json": f91,
-  "job_search_indemnity/R322-16.json": f92,
-  "mobility_transfer/R322-14.json": f93,
-  "mobility_transfer_l322_3/R322-14-1.json": f94,
-  "prp/L322-4-3.json": f95,
-  "relocation/R322-25.json": f96,
-  "temps_partiel/R322-7-1-EUR.json": f97,
-  "temps_partiel/R322-7-1-FRF.json": f98,
-  "training_lodging/R322-18.json": f99,
-  "transport_voucher/R322-15.json": f100,
-  "youth_mobility/R322-27.json": f101,
+  "asfne/R322-7-1963.json": f87,
+  "asfne/R322-7-1983.json": f88,
+  "asfne/R322-7-1984.json": f89,
+  "asfne/R322-7-1998.json": f90,
+  "atd/R322-6.json": f91,
+  "conversion/L322-4-4.json": f92,
+  "crp/L321-4-2.json": f93,
+  "double_residence/R322-17.json": f94,
+  "job_search_indemnity/R322-16.json": f95,
+  "mobility_transfer/R322-14.json": f96,
+  "mobility_transfer_l322_3/R322-14-1.json": f97,
+  "prp/L322-4-3.json": f98,
+  "relocation/R322-25.json": f99,
+  "temps_partiel/R322-7-1-EUR.json": f100,
+  "temps_partiel/R322-7-1-FRF.json": f101,
+  "training_lodging/R322-18.json": f102,
+  "transport_voucher/R322-15.json": f103,
+  "youth_mobility/R322-27.json": f104,
 };
 /** rules/parameters: dated series copied from shared/data with their sources. */
 export const parameterFiles: Record<string, unknown> = {

@@ -1,6 +1,15 @@
 /** Layoff plans (CONTRACT.md Plan / PlanResult): order kept, bad rows isolated, totals = sums of the rows. */
 import { describe, expect, it } from "vitest";
-import { evaluatePlan, planFromCsvRows, InputError } from "@fne/engine";
+import { evaluatePlan, getRuntime, InputError } from "@fne/engine";
+import { MEDIA_TYPES, planFromCsv } from "@fne/planfile";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildServer } from "../apps/api/src/server.ts";
+import { runPlanFile } from "../packages/ui/src/plan-run.ts";
+
+const root = new URL("../", import.meta.url).pathname;
 import { PlanResult } from "@fne/schema";
 import { D } from "@fne/engine";
 
@@ -77,20 +86,84 @@ describe("evaluatePlan", () => {
   });
 });
 
-describe("planFromCsvRows", () => {
-  it("converts cells by the facts' types; empty cells are absent; French decimal commas accepted", () => {
-    const p = planFromCsvRows(
-      [{ id: "A", aid: "crp", economicDismissal: "oui", seniorityMonths: "60", accepted: "1", monthlyGrossSalary: "2500,00", averageMonthlyGrossLast12: "2400", averageMonthlyGrossLast3: "2600", difHoursBalance: "100", netHourlyWage: "12", conventionalNoticeMonths: "" }],
-      { date: "2006-10-02", headcount: 250, proposesCRP: true },
-    );
-    expect(p.employees[0]).toEqual({ id: "A", aid: "crp", facts: { economicDismissal: true, seniorityMonths: 60, accepted: true, monthlyGrossSalary: "2500.00", averageMonthlyGrossLast12: "2400", averageMonthlyGrossLast3: "2600", difHoursBalance: 100, netHourlyWage: "12" } });
-    const r = evaluatePlan(p);
-    expect(r.totals.employerCost).toBe("8200.00");
+describe("plan names are looked up as own properties", () => {
+  it.each([
+    [{ scenarios: [{ name: "x", facts: { toString: 1 } }] }, "scenarios.0.facts.toString"],
+    [{ scenarios: [{ name: "x", facts: { constructor: 1 } }] }, "scenarios.0.facts.constructor"],
+    [{ scenarios: [{ name: "x", employer: { toString: 1 } }] }, "scenarios.0.employer.toString"],
+  ])("a scenario naming %j is an invalid plan", (extra, path) => {
+    expect(() => evaluatePlan(plan([crp("A")], extra))).toThrow(InputError);
+    try {
+      evaluatePlan(plan([crp("A")], extra));
+    } catch (e) {
+      expect((e as InputError).issues.map((i) => i.path)).toEqual([path]);
+    }
   });
 
-  it("a bad cell is that row's error", () => {
-    const r = evaluatePlan(planFromCsvRows([{ id: "A", aid: "crp", seniorityMonths: "soixante" }, { id: "B", aid: "crp", seniorityMonths: "60" }], { date: "2006-10-02", headcount: 250 }));
-    expect(r.counts.invalid).toBe(1);
-    expect(r.employees[1]!.id).toBe("B");
+  it("a duplicate id is that row's own error, counted once", () => {
+    const r = evaluatePlan(plan([crp("A"), crp("A", { seniorityMonths: 14 })]));
+    expect(r.employees[1]).toMatchObject({ id: "A", error: { issues: [{ path: "employees.1.id", message: 'duplicate id "A": already used on employees.0' }] } });
+    expect(r.totals.employerCost).toBe("8200.00");
   });
+});
+
+describe("planFromCsv (@fne/planfile)", () => {
+  it("converts cells by the facts' types; empty cells are absent; French decimal commas in a ';' file", () => {
+    const csv = "id;aid;economicDismissal;seniorityMonths;accepted;monthlyGrossSalary;averageMonthlyGrossLast12;averageMonthlyGrossLast3;difHoursBalance;netHourlyWage;conventionalNoticeMonths\nA;crp;oui;60;1;2 500,00;2400;2600;100;12;\n";
+    const p = planFromCsv(getRuntime(), csv, { date: "2006-10-02", headcount: 250, proposesCRP: true });
+    expect(p.employees[0]).toEqual({ id: "A", aid: "crp", facts: { economicDismissal: true, seniorityMonths: 60, accepted: true, monthlyGrossSalary: "2500.00", averageMonthlyGrossLast12: "2400", averageMonthlyGrossLast3: "2600", difHoursBalance: 100, netHourlyWage: "12" } });
+    expect(evaluatePlan(p).totals.employerCost).toBe("8200.00");
+  });
+});
+
+describe("the same plan as ',' CSV, ';' CSV and xlsx through the CLI, the API and the web simulator", () => {
+  // Amounts with decimals, an undetermined row, a bad cell, a formula-like id, a screened row (no aid).
+  const rows = [
+    ["id", "aid", "economicDismissal", "seniorityMonths", "accepted", "monthlyGrossSalary", "averageMonthlyGrossLast12", "averageMonthlyGrossLast3", "difHoursBalance", "netHourlyWage"],
+    ["E1", "crp", "true", "60", "true", "2500.50", "2400.25", "2600.75", "100", "12.35"],
+    ["E2", "crp", "true", "150", "false", "3000.10", "3000", "2900", "120", "15"],
+    ["E3", "crp", "true", "lots", "", "", "", "", "", ""],
+    ["=HYPERLINK(\"x\")", "crp", "true", "14", "", "1800", "", "", "", ""],
+    ["E5", "crp", "false", "30", "true", "1234.56", "1234.56", "1234.56", "0", "8.5"],
+  ];
+  const quote = (c: string, sep: string) => (c.includes(sep) || c.includes('"') ? `"${c.replaceAll('"', '""')}"` : c);
+  const comma = rows.map((r) => r.map((c) => quote(c, ",")).join(",")).join("\n") + "\n";
+  const french = "\uFEFF" + rows.map((r) => r.map((c) => quote(/^\d+\.\d+$/.test(c) ? c.replace(".", ",") : c === "true" ? "oui" : c === "false" ? "non" : c, ";")).join(";")).join("\r\n") + "\r\n";
+  const settings = { date: "2006-10-02", headcount: 250, proposesCRP: true };
+
+  it("gives byte-identical PlanResults", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("plan");
+    for (const r of rows) ws.addRow(r.map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c === "true" ? true : c === "false" ? false : c)));
+    const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
+    const dir = mkdtempSync(join(tmpdir(), "fne-same-"));
+    const files = { comma: join(dir, "plan.csv"), french: join(dir, "plan-fr.csv"), xlsx: join(dir, "plan.xlsx") };
+    writeFileSync(files.comma, comma);
+    writeFileSync(files.french, french);
+    writeFileSync(files.xlsx, xlsx);
+    const app = buildServer();
+    const outputs: string[] = [];
+    try {
+      for (const [kind, body] of [["comma", comma], ["french", french], ["xlsx", xlsx]] as const) {
+        const cli = spawnSync(process.execPath, [`${root}apps/cli/run.mjs`, "--csv", files[kind], "--date", settings.date, "--headcount", "250", "--proposes-crp", "true"], { encoding: "utf8" });
+        expect(cli.status, cli.stderr).toBe(3); // E3's bad cell: the plan ran, one row is invalid
+        const api = await app.inject({
+          method: "POST",
+          url: `/v1/plans?date=${settings.date}&headcount=250&proposesCRP=true`,
+          headers: { "content-type": kind === "xlsx" ? MEDIA_TYPES.xlsx : "text/csv" },
+          payload: typeof body === "string" ? body : Buffer.from(body),
+        });
+        expect(api.statusCode, api.body).toBe(200);
+        const web = await runPlanFile({ bytes: typeof body === "string" ? new TextEncoder().encode(body) : body, ...settings, lang: "fr" }, () => undefined);
+        outputs.push(cli.stdout, api.body, web!.json);
+      }
+    } finally {
+      await app.close();
+    }
+    expect(new Set(outputs).size).toBe(1);
+    const r = PlanResult.parse(JSON.parse(outputs[0]!));
+    expect(r.employees.map((e) => e.id)).toEqual(["E1", "E2", "E3", '=HYPERLINK("x")', "E5"]);
+    expect(r.employees[2]).toMatchObject({ line: 4, error: { issues: [{ path: "employees.2.facts.seniorityMonths" }] } });
+  }, 120_000);
 });

@@ -2,4 +2,4 @@
 // `pnpm api`: the server bundled with esbuild, run with plain Node (scripts/bundle.mjs).
 import { runBundled } from "../../scripts/bundle.mjs";
 
-await runBundled("fne-api", { main: "apps/api/src/main.ts" });
+await runBundled("fne-api");

@@ -17,4 +17,11 @@ describe("aides_individuelles", () => {
     expect(r.notes.join(" ")).toMatch(/Conseil national de l'emploi/);
     expect(r.legalBasis).toEqual([{ article: "L322-4", from: "2005-01-01", to: "2008-04-30", paragraph: 8 }]);
   });
+
+  it("no law on 1984-03-31; the older wording from 1984-04-01 (earliest dated trace of L322-4's older wording)", () => {
+    const before = run({ aid: "aides_individuelles", date: "1984-03-31" });
+    expect(before.status).toBe("no_law");
+    expect(before.nearestVersions?.[0]).toMatchObject({ id: "aides_individuelles@L322-4-older", validFrom: "1984-04-01" });
+    expect(run({ aid: "aides_individuelles", date: "1984-04-01" }).status).toBe("undetermined");
+  });
 });

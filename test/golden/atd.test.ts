@@ -119,3 +119,17 @@ describe("atd — R322-6", () => {
     expect(reason(r, "atd.collective-layoff").text).toBe("The worker is part of a collective layoff.");
   });
 });
+
+describe("atd — first version (loi 63-1240 du 18 décembre 1963)", () => {
+  it("no law on 1963-12-17; in force on 1963-12-18", () => {
+    const before = run({ aid: "atd", date: "1963-12-17", facts });
+    expect(before.status).toBe("no_law");
+    expect(before.nearestVersions).toEqual([{ id: "atd@R322-6", validFrom: "1963-12-18", validTo: "2008-04-30" }]);
+    expect(before.notes.join(" ")).toMatch(/atd@R322-6 \(1963-12-18/);
+    // 0.90 × 60 = 54 → (54 − 40) × 169 = 2366.00 ; 0.75 × 60 = 45 → 5 × 169 = 845.00 ; total 6 × 2366 + 6 × 845 = 19266.00
+    const first = run({ aid: "atd", date: "1963-12-18", facts });
+    expect(first.status).toBe("eligible");
+    expect(first.amounts).toEqual({ monthlyFirst6: "2366.00", monthlyNext6: "845.00", total: "19266.00" });
+    expect(run({ aid: "atd", date: "0001-01-01", facts }).status).toBe("no_law");
+  });
+});

@@ -44,3 +44,28 @@ describe("conversion", () => {
     expect(r.parameters?.find((p) => p.id === "smic_horaire_brut")).toMatchObject({ value: "36.98", from: "1995-07-01", overridden: false });
   });
 });
+
+describe("conversion — the SMIC of 1 July 1986 (décret 86-805, art. 1; audit defect 2)", () => {
+  // SMIC horaire: 26.59 F from 1986-06-01 (arrêté du 30 mai 1986), 26.92 F from 1986-07-01 (décret 86-805 art. 1,
+  // not 1986-07-07 as the openfisca series said); 169 h a month since 1982-02-01. Floor = 85 % × SMIC × 169.
+  it("1986-06-30: 26.59 F", () => {
+    // 26.59 × 169 = 4493.71 ; × 0.85 = 3819.6535 → 3819.65 > 0.65 × 5000 = 3250 ; × 4 = 15278.60
+    const r = conv("1986-06-30", "5000.00", 4);
+    expect(r.amounts).toEqual({ monthlyAllocation: "3819.65", total: "15278.60" });
+    expect(r.parameters?.find((p) => p.id === "smic_horaire_brut")).toMatchObject({ value: "26.59", from: "1986-06-01" });
+  });
+  it.each(["1986-07-01", "1986-07-06"])("%s: 26.92 F", (date) => {
+    // 26.92 × 169 = 4549.48 ; × 0.85 = 3867.058 → 3867.06 ; × 4 = 15468.24
+    const r = conv(date, "5000.00", 4);
+    expect(r.amounts).toEqual({ monthlyAllocation: "3867.06", total: "15468.24" });
+    expect(r.parameters?.find((p) => p.id === "smic_horaire_brut")).toMatchObject({ value: "26.92", from: "1986-07-01" });
+  });
+});
+
+describe("conversion — first version (L322-4 of 1985-08-06)", () => {
+  it("no law on 1985-08-05; in force on 1985-08-06", () => {
+    expect(conv("1985-08-05", "5000.00", 4).status).toBe("no_law");
+    // SMIC 26.04 F (1985-07-01) × 169 = 4400.76 ; × 0.85 = 3740.646 → 3740.65 > 0.65 × 5000 = 3250 ; × 4 = 14962.60
+    expect(conv("1985-08-06", "5000.00", 4).amounts).toEqual({ monthlyAllocation: "3740.65", total: "14962.60" });
+  });
+});

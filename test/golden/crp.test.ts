@@ -132,3 +132,32 @@ describe("crp — who and when", () => {
     expect(after.successor).toEqual({ articles: ["L1235-16"], from: "2008-05-01" });
   });
 });
+
+describe("crp — notice sums at the rupture are alternatives (L321-4-2 I al. 4; audit defect 1)", () => {
+  it("legal notice under two months with a 3-month conventional notice: the whole notice at the rupture, no balance", () => {
+    // 20 months of seniority: legal notice 1 month (L122-6: 6 ≤ 20 < 24) < 2 → no contribution (I al. 5);
+    // I al. 4, second sentence: the notice pay due on refusal, 3 months (conventional) × 2500 = 7500.00, at the rupture;
+    // the balance beyond two months belongs to the other case (legal notice ≥ 2 months) → 0.00 (was 2500.00).
+    // severance 0 (< 24 months); DIF min(100, 20 × 1, 120) = 20 h → 20 × 0.5 × 12 = 120.00
+    // employerTotal = 7500 + 120 = 7620.00 (was 10120.00 with the notice counted twice)
+    const r = crp({ seniorityMonths: 20, conventionalNoticeMonths: 3 });
+    expect(r.amounts).toMatchObject({
+      legalNoticeMonths: 1,
+      employerContribution: "0.00",
+      noticeEquivalentAtRupture: "7500.00",
+      noticeBalance: "0.00",
+      severance: "0.00",
+      difAmount: "120.00",
+      employerTotal: "7620.00",
+    });
+    // What the employee receives from the employer: 7500.00 (costs.employee, plan totals)
+    expect(r.costs).toMatchObject({ employer: "7620.00", employee: "7500.00" });
+  });
+
+  it("legal notice of two months with a 3-month conventional notice: only the balance beyond two months", () => {
+    // 60 months: legal 2 → contribution 2 × 2500 = 5000.00; balance (3 − 2) × 2500 = 2500.00; equivalent 0.00
+    // severance 1 month × 2600 = 2600.00 ; DIF 600.00 ; total 5000 + 2500 + 2600 + 600 = 10700.00
+    const r = crp({ seniorityMonths: 60, conventionalNoticeMonths: 3 });
+    expect(r.amounts).toMatchObject({ noticeBalance: "2500.00", noticeEquivalentAtRupture: "0.00", employerTotal: "10700.00" });
+  });
+});

@@ -32,3 +32,13 @@ describe("prp", () => {
 
   it("no law after 2008-04-30", () => expect(prp({}, "2008-05-01").status).toBe("no_law"));
 });
+
+describe("prp — first version (earliest dated trace: 1984-04-01)", () => {
+  it("no law on 1984-03-31; in force on 1984-04-01", () => {
+    const f = { conventionDate: "1984-04-01", priorWeeklyHours: 39, newWeeklyHours: 19.5 };
+    expect(prp(f, "1984-03-31").status).toBe("no_law");
+    const first = prp(f, "1984-04-01");
+    expect(first.status).toBe("undetermined");
+    expect(first.missing).toEqual(["arrete-1999-04-20"]);
+  });
+});

@@ -140,3 +140,45 @@ describe("temps_partiel — conditions and dates", () => {
     expect(r.successor).toEqual({ articles: ["R5123-40", "R5123-41"], from: "2008-05-01" });
   });
 });
+
+describe("temps_partiel — questions of the audit (1.2.0)", () => {
+  it("zero new weekly hours is not a part-time job (L322-4 5°); half an hour is", () => {
+    const zero = at1996({ newWeeklyHours: 0 });
+    expect(zero.status).toBe("ineligible");
+    expect(zero.reasons.filter((x) => x.passed === false).map((x) => x.rule)).toEqual(["temps_partiel.some-hours"]);
+    // 0.5 h: lost (39 − 0.5) × 52 / 12 = 166.8333… ; year 1 24 × 166.8333… = 4004.00 ; year 2 18 × 166.8333… = 3003.00 ;
+    // cap 0.90 × 7000 − 5000 = 1300.00 binds both ; total 12 × 1300 + 12 × 1300 = 31200.00
+    const half = at1996({ newWeeklyHours: 0.5 });
+    expect(half.status).toBe("eligible");
+    expect(half.amounts).toEqual({ monthlyYear1: "1300.00", monthlyYear2: "1300.00", capMonthly: "1300.00", total: "31200.00" });
+  });
+
+  it("a convention concluded in 2003 still opens the allowance: L322-4 5° and R322-7-1 stay in force until 2008-04-30", () => {
+    // 35 h: lost 7 × 52 / 12 = 30.3333… ; 0.40 × 10 = 4 ≥ 3.35 → 121.33 ; 2.74 × 30.3333… = 83.1133… → 83.11 ;
+    // cap 0.90 × 1200 − 950 = 130 ; total 12 × 121.33 + 12 × 83.11 = 1455.96 + 997.32 = 2453.28
+    const r = run({
+      aid: "temps_partiel",
+      date: "2003-06-01",
+      facts: { ...facts, conventionDate: "2003-01-15", priorWeeklyHours: 35, newWeeklyHours: 28, priorHourlyGrossWage: "10.00", priorNetMonthlyWage: "1200", newNetMonthlyWage: "950" },
+    });
+    expect(r.status).toBe("eligible");
+    expect(r.amounts).toEqual({ monthlyYear1: "121.33", monthlyYear2: "83.11", capMonthly: "130.00", total: "2453.28" });
+    expect(r.notes.join(" ")).toMatch(/2008-244/);
+  });
+
+  it("a convention before 12 April 1994: the pay facts cannot change the answer and are not asked", () => {
+    // Its amounts are those of the arrêté of 11 September 1989, not in our sources: only that is missing.
+    const { priorHourlyGrossWage: _, priorNetMonthlyWage: __, newNetMonthlyWage: ___, ...rest } = facts;
+    const r = run({ aid: "temps_partiel", date: "1996-03-01", facts: { ...rest, conventionDate: "1993-06-01" } });
+    expect(r.status).toBe("undetermined");
+    expect(r.missing).toEqual(["arrete-1989-09-11"]);
+  });
+
+  it("opens with the arrêté of 11 September 1989: no law on 1989-09-10", () => {
+    expect(run({ aid: "temps_partiel", date: "1989-09-10", facts }).status).toBe("no_law");
+    const first = run({ aid: "temps_partiel", date: "1989-09-11", facts: { ...facts, conventionDate: "1989-09-11" } });
+    expect(first.status).toBe("undetermined");
+    expect(first.missing).toEqual(["arrete-1989-09-11"]);
+    expect(run({ aid: "temps_partiel", date: "1900-01-01", facts }).status).toBe("no_law");
+  });
+});

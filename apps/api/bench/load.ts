@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
-import { planFromCsvRows } from "@fne/engine";
+import { getRuntime } from "@fne/engine";
+import { planFromCsv } from "@fne/planfile";
 import { planCsv } from "../../../bench/gen-plan.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
@@ -40,8 +41,7 @@ const scenarios: Scenario[] = [
 // A 1,000-employee CRP plan (bench/gen-plan.ts), as CSV and as JSON; 2 connections: each plan takes a while.
 const plan = { date: "2006-10-02", headcount: 1000, proposesCRP: true };
 const csv = planCsv(1000);
-const [header, ...lines] = csv.trim().split("\n").map((l) => l.split(","));
-const planJson = JSON.stringify(planFromCsvRows(lines.map((l) => Object.fromEntries(header!.map((h, j) => [h, l[j] ?? ""]))), plan));
+const planJson = JSON.stringify(planFromCsv(getRuntime(), csv, plan));
 const planQuery = `?date=${plan.date}&headcount=${plan.headcount}&proposesCRP=${plan.proposesCRP}`;
 scenarios.push(
   { name: "POST /v1/plans (1,000 employees, JSON)", path: "/v1/plans", body: planJson, connections: 2 },

@@ -1,130 +1,198 @@
 /**
- * POST /v1/plans: a JSON Plan, or a CSV of employees (text/csv; the employer's facts in the query).
- * The answer is evaluatePlan's PlanResult, streamed row by row with the engine's PlanRun (as `pnpm calc` does):
- * a 50 MiB plan answers some hundreds of MB, more than one string can hold. The envelope is checked first, so
- * a bad plan is a 400 before anything is sent; a bad row is its own `error` inside the answer (CONTRACT.md);
- * the event loop is given back every ROWS_PER_CHUNK rows so that other requests are served meanwhile.
+ * POST /v1/plans: a JSON Plan, or a plan file (text/csv in any dialect, or an xlsx workbook) with the employer's
+ * settings in the query; the answer in the format the Accept header asks (JSON PlanResult, JSON Lines, CSV, xlsx).
+ *
+ * The body is read here as bytes; everything else (parsing, checking, evaluating, writing) runs in a worker thread
+ * (plan-worker.ts), which sends the answer back in pieces as the client reads it. A bad plan is a 400 before
+ * anything is sent; a bad row is its own `error` inside the answer. What one request may ask is capped
+ * (plan-limits.ts), and the caps are said in the errors.
  */
 import { Readable } from "node:stream";
-import { setImmediate as nextTurn } from "node:timers/promises";
-import { CsvError, parse } from "csv-parse";
+import { Worker } from "node:worker_threads";
 import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { employeeFromCsvRow, getRuntime, InputError, parsePlanEnvelope, PlanRun, type PlanContext } from "@fne/engine";
+import { InputError, zodIssues } from "@fne/engine";
+import { formatOfAccept, MEDIA_TYPES } from "@fne/planfile";
 import { CsvPlanQuery, PlanQuery } from "@fne/schema";
-import type { z } from "zod";
-import { badRequest } from "./errors.ts";
+import { z } from "zod";
+import { errorBody } from "./errors.ts";
+import { planLimits, type PlanLimits } from "./plan-limits.ts";
+import type { BodyKind, FromPlanWorker, PlanJob, ToPlanWorker } from "./plan-worker.ts";
 
-const ROWS_PER_CHUNK = 250;
+const XLSX = MEDIA_TYPES.xlsx;
+const ACCEPTS = ["application/json", "text/csv", XLSX];
 
-/** A CSV body as read: the header row (fact names plus `id` and `aid`) and the records. */
-class CsvBody {
+/** Query parameters that do not apply are refused, not ignored (a misspelt `headcont` must not pass). */
+const JsonQuery = z.strictObject(PlanQuery.shape);
+const FileQuery = z.strictObject({ ...CsvPlanQuery.shape, lang: z.enum(["fr", "en"]).optional() });
+
+/** The body as read: its kind and bytes. */
+class PlanBody {
   constructor(
-    readonly header: string[],
-    readonly records: string[][],
+    readonly kind: BodyKind,
+    readonly bytes: Uint8Array,
   ) {}
 }
 
-/** As `pnpm calc --csv`: a BOM, "," or ";" between cells, short rows, blank lines are accepted. */
-const csvOptions = { skip_empty_lines: true, bom: true, delimiter: [",", ";"], relax_column_count: true };
+/**
+ * Reads the body as bytes, counting them (a custom parser gets the raw stream: Fastify's limit does not apply).
+ * Past the limit the rest is read and dropped, up to `drainBytes`, before the 413: a client that is still
+ * uploading then reads the answer (Node's fetch sees EPIPE when the server stops reading first).
+ */
+function readBody(kind: BodyKind, limits: { bodyLimit: number; drainBytes: number }) {
+  return (req: FastifyRequest, payload: NodeJS.ReadableStream): Promise<PlanBody> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      let over = Number(req.headers["content-length"]) > limits.bodyLimit;
+      const done = (e?: Error) => {
+        payload.removeListener("data", onData);
+        payload.removeListener("end", onEnd);
+        payload.removeListener("error", onError);
+        if (e) reject(e);
+      };
+      const tooLarge = () => done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+      function onData(chunk: Buffer) {
+        bytes += chunk.length;
+        if (bytes > limits.bodyLimit) over = true;
+        if (!over) chunks.push(chunk);
+        else if (bytes > limits.bodyLimit + limits.drainBytes) {
+          tooLarge();
+          (payload as Readable).destroy?.();
+        }
+      }
+      const onEnd = () => {
+        if (over) return tooLarge();
+        done();
+        const body = new Uint8Array(bytes);
+        let at = 0;
+        for (const c of chunks) {
+          body.set(c, at);
+          at += c.length;
+        }
+        resolve(new PlanBody(kind, body));
+      };
+      // A body cut short by the client is its fault, as Fastify's own parsers say (400).
+      const onError = (e: Error & { statusCode?: number }) => done(Object.assign(e, { statusCode: e.statusCode ?? 400 }));
+      payload.on("data", onData);
+      payload.on("end", onEnd);
+      payload.on("error", onError);
+    });
+}
 
+/** Worker threads for plans, started with the server; a job goes to the least busy one. */
+class PlanPool {
+  private readonly workers: Array<{ w: Worker; jobs: Set<number> }> = [];
+  private readonly handlers = new Map<number, (m: FromPlanWorker | { type: "crash"; error: Error }) => void>();
+  private nextId = 1;
+  constructor(private readonly size: number) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+  }
+  private spawn() {
+    const src = import.meta.url.endsWith(".ts");
+    const w = src
+      ? new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { entry: new URL("./plan-worker.ts", import.meta.url).href } })
+      : new Worker(new URL("./plan-worker.mjs", import.meta.url));
+    const slot = { w, jobs: new Set<number>() };
+    w.on("message", (m: FromPlanWorker) => {
+      if (m.type === "end" || m.type === "error") slot.jobs.delete(m.id);
+      this.handlers.get(m.id)?.(m);
+    });
+    // A bug in a worker fails its jobs (500) and the worker is replaced.
+    w.on("error", (error) => {
+      for (const id of slot.jobs) this.handlers.get(id)?.({ type: "crash", error });
+      const i = this.workers.indexOf(slot);
+      if (i >= 0) this.workers[i] = this.spawn();
+    });
+    w.unref();
+    return slot;
+  }
+  run(job: Omit<PlanJob, "type" | "id">, onMessage: (m: FromPlanWorker | { type: "crash"; error: Error }) => void) {
+    const id = this.nextId++;
+    const slot = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    slot.jobs.add(id);
+    this.handlers.set(id, (m) => {
+      if (m.type === "end" || m.type === "error" || m.type === "crash") this.handlers.delete(id);
+      onMessage(m);
+    });
+    slot.w.postMessage({ type: "job", id, ...job } satisfies PlanJob, [job.body.buffer as ArrayBuffer]);
+    return (type: "more" | "cancel") => slot.w.postMessage({ type, id } satisfies ToPlanWorker);
+  }
+  close() {
+    return Promise.all(this.workers.map((s) => s.w.terminate()));
+  }
+}
+
+/** The query checked, each parameter that does not apply named (query.headcont). */
 function query<S extends z.ZodType>(shape: S, req: FastifyRequest): z.infer<S> {
   const q = shape.safeParse(req.query);
-  if (!q.success) throw badRequest(q.error, "query", "invalid_plan");
-  return q.data;
+  if (q.success) return q.data;
+  const issues = zodIssues(q.error, ["query"]).map((i) => (i.message.startsWith("unknown field") ? { ...i, message: `${i.message.replace("field", "query parameter")}: it does not apply to this plan` } : i));
+  throw new InputError("invalid_plan", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
 }
 
-/**
- * Streams the body through csv-parse, counting its bytes (a custom parser gets the raw stream: Fastify's limit
- * does not apply). Past the limit it stops listening without destroying the request, as Fastify's own parsers
- * do, so that the client still reads the 413. The query is checked first, so a bad one costs no reading.
- */
-async function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream): Promise<CsvBody> {
-  query(CsvPlanQuery, req);
-  const limit = req.routeOptions.bodyLimit!;
-  if (Number(req.headers["content-length"]) > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
-  return new Promise((resolve, reject) => {
-    const parser = parse(csvOptions);
-    let header: string[] | undefined;
-    const records: string[][] = [];
-    let bytes = 0;
-    const stop = (e: Error) => {
-      payload.removeListener("data", onData);
-      payload.removeListener("end", onEnd);
-      payload.removeListener("error", onError);
-      reject(e);
-    };
-    function onData(chunk: Buffer) {
-      bytes += chunk.length;
-      if (bytes > limit) stop(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
-      else parser.write(chunk);
+function evaluatePlanRoute(pool: PlanPool, limits: PlanLimits) {
+  return (req: FastifyRequest, reply: FastifyReply) => {
+    const body = req.body as PlanBody;
+    const format = formatOfAccept(req.headers.accept);
+    if (!format) {
+      const message = `cannot answer ${JSON.stringify(req.headers.accept)}: accept ${Object.values(MEDIA_TYPES).map((t) => t.split(";")[0]).join(", ")}`;
+      return reply.code(406).send(errorBody("invalid_request", message, [{ path: "(accept)", message }]));
     }
-    const onEnd = () => parser.end();
-    // A body cut short by the client is its fault, as Fastify's own parsers say (400).
-    const onError = (e: Error & { statusCode?: number }) => stop(Object.assign(e, { statusCode: e.statusCode ?? 400 }));
-    parser.on("readable", () => {
-      for (let r: string[] | null; (r = parser.read() as string[] | null) !== null; ) {
-        if (header) records.push(r);
-        else header = r.map((h) => h.trim());
-      }
+    const file = body.kind === "json" ? undefined : query(FileQuery, req);
+    const detail = (file ?? query(JsonQuery, req)).detail ?? "brief";
+    // Resolved with the reply once an answer has begun: Fastify then leaves the answer to it.
+    return new Promise<FastifyReply>((resolve) => {
+      let stream: Readable | undefined;
+      let waiting = 0;
+      const send = pool.run(
+        {
+          kind: body.kind,
+          body: body.bytes,
+          detail,
+          format,
+          caps: limits,
+          ...(file ? { file: { date: file.date, headcount: file.headcount, ...(file.proposesCRP !== undefined ? { proposesCRP: file.proposesCRP } : {}), ...(file.lang ? { lang: file.lang } : {}) } } : {}),
+        },
+        (m) => {
+          if (m.type === "error") {
+            reply.code(m.status).send(m.body);
+            resolve(reply);
+          } else if (m.type === "crash") {
+            req.log.error({ err: m.error }, "plan worker failed");
+            if (stream) stream.destroy(m.error);
+            else reply.code(500).send(errorBody("internal_error", "internal error; the request was logged"));
+            resolve(reply);
+          } else if (m.type === "start") {
+            // Each piece is acknowledged when the client has taken it (the worker stops a few pieces ahead).
+            stream = new Readable({
+              read() {
+                for (; waiting > 0; waiting--) send("more");
+              },
+              destroy(e, cb) {
+                send("cancel");
+                cb(e);
+              },
+            });
+            reply.code(200).type(m.contentType).send(stream);
+            resolve(reply);
+          } else if (m.type === "piece") {
+            if (stream!.push(typeof m.data === "string" ? m.data : Buffer.from(m.data))) send("more");
+            else waiting++;
+          } else stream!.push(null);
+        },
+      );
     });
-    parser.on("error", (e) => stop(e instanceof CsvError ? new InputError("invalid_plan", `CSV: ${e.message}`, [{ path: "(body)", message: e.message }]) : e));
-    parser.on("end", () => resolve(new CsvBody(header ?? [], records)));
-    payload.on("data", onData);
-    payload.on("end", onEnd);
-    payload.on("error", onError);
-  });
+  };
 }
 
-function* csvEmployees({ header, records }: CsvBody) {
-  const rt = getRuntime();
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
-    const row: Record<string, string> = {};
-    for (let j = 0; j < header.length; j++) row[header[j]!] = record[j] ?? "";
-    yield employeeFromCsvRow(rt, row, i);
-  }
-}
-
-/** The PlanResult as JSON text, in chunks: the same document as JSON.stringify(evaluatePlan(plan)). */
-async function* planResult(ctx: PlanContext, employees: Iterable<unknown>) {
-  const run = new PlanRun(getRuntime(), ctx);
-  const { date, currency } = run.summary();
-  let chunk = `{"date":${JSON.stringify(date)},"currency":${JSON.stringify(currency)},"employees":[`;
-  for (const raw of employees) {
-    const comma = run.done ? "," : "";
-    chunk += comma + JSON.stringify(run.add(raw));
-    if (run.done % ROWS_PER_CHUNK === 0) {
-      yield chunk;
-      chunk = "";
-      await nextTurn();
-    }
-  }
-  const { date: _d, currency: _c, ...summary } = run.summary();
-  yield `${chunk}],${JSON.stringify(summary).slice(1)}`;
-}
-
-function evaluatePlanRoute(req: FastifyRequest, reply: FastifyReply) {
-  const rt = getRuntime();
-  let ctx: PlanContext;
-  let employees: Iterable<unknown>;
-  if (req.body instanceof CsvBody) {
-    const q = query(CsvPlanQuery, req);
-    const employer = { headcount: q.headcount, ...(q.proposesCRP !== undefined ? { proposesCRP: q.proposesCRP } : {}) };
-    ctx = parsePlanEnvelope(rt, { date: q.date, employer, employees: [] }, { detail: q.detail ?? "brief" }).ctx;
-    employees = csvEmployees(req.body);
-  } else {
-    const q = query(PlanQuery, req);
-    ({ ctx, employees } = parsePlanEnvelope(rt, req.body, { detail: q.detail ?? "brief" }));
-  }
-  return reply.type("application/json; charset=utf-8").send(Readable.from(planResult(ctx, employees)));
-}
-
-/** The plans route, with its CSV parser (scoped to this plugin: other routes still refuse text/csv). */
-export async function plansRoutes(api: FastifyInstance, { bodyLimit }: { bodyLimit: number }) {
-  api.addContentTypeParser("text/csv", (req: FastifyRequest, payload: NodeJS.ReadableStream) => readCsv(req, payload));
-  api.post(
-    "/v1/plans",
-    { bodyLimit, config: { invalid: "invalid_plan", accepts: ["application/json", "text/csv"] } },
-    evaluatePlanRoute,
-  );
+/** The plans route, with its body readers (scoped to this plugin: other routes still refuse text/csv). */
+export async function plansRoutes(api: FastifyInstance, { bodyLimit, limits = planLimits }: { bodyLimit: number; limits?: PlanLimits }) {
+  const pool = new PlanPool(limits.workers);
+  api.addHook("onClose", () => pool.close().then(() => undefined));
+  api.removeContentTypeParser("application/json");
+  const read = { bodyLimit, drainBytes: limits.drainBytes };
+  api.addContentTypeParser("application/json", readBody("json", read));
+  api.addContentTypeParser("text/csv", readBody("csv", read));
+  api.addContentTypeParser(XLSX, readBody("xlsx", read));
+  api.post("/v1/plans", { bodyLimit, config: { invalid: "invalid_plan", accepts: ACCEPTS } }, evaluatePlanRoute(pool, limits));
 }

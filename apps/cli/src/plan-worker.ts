@@ -1,22 +1,50 @@
-/** A worker thread of `pnpm calc` for large plans: evaluates batches of rows, returns their JSON and totals. */
+/**
+ * A worker thread of `pnpm calc` for large plans: parses pieces of a CSV (keeping their records), then evaluates
+ * them, or evaluates batches of rows already read; answers each piece's output in every format asked.
+ */
 import { parentPort, workerData } from "node:worker_threads";
-import { getRuntime, parsePlanEnvelope, PlanRun, type ScenarioSpec } from "@fne/engine";
-import { csvLines, fromRecord, type Batch, type BatchDone, type CsvLine } from "./plan.ts";
+import { getRuntime, InputError, PlanRun } from "@fne/engine";
+import { csvRecords, evaluateRow, formatPiece, PlanFileError, prepareJson, tableRows, type FileRow, type RowSource } from "@fne/planfile";
+import type { FromWorker, ToWorker, WorkerSetup } from "./plan.ts";
 
-const data = workerData as { envelope: object; scenarios: ScenarioSpec[]; detail: "brief" | "full"; csv: boolean };
+const setup = workerData as WorkerSetup;
 const rt = getRuntime();
-const { ctx } = parsePlanEnvelope(rt, data.envelope, { detail: data.detail });
-ctx.scenarios.push(...data.scenarios);
+const { ctx } = prepareJson(rt, setup.envelope, { detail: setup.detail, scenarios: setup.scenarios });
+const records = new Map<number, FileRow[]>();
+const post = (m: FromWorker) => parentPort!.postMessage(m);
 
-parentPort!.on("message", (b: Batch) => {
-  const run = new PlanRun(rt, ctx, b.first);
-  const json: string[] = [];
-  const csv: CsvLine[] | undefined = data.csv ? [] : undefined;
-  for (let i = 0; i < b.rows.length; i++) {
-    const er = run.add(b.header ? fromRecord(b.header, b.rows[i] as string[], b.first + i) : b.rows[i]);
-    json.push(JSON.stringify(er));
-    if (csv) csv.push(...csvLines(er));
+function parse(m: Extract<ToWorker, { type: "parse" }>) {
+  const rows = csvRecords(m.text, setup.dialect!.separator, m.firstLine);
+  records.set(m.piece, rows);
+  const header = setup.header!;
+  const idAt = header.indexOf("id");
+  const aidAt = header.indexOf("aid");
+  const aids = new Set<string>();
+  for (const r of rows) aids.add(aidAt >= 0 && r.cells.length === header.length ? r.cells[aidAt]!.trim() : "");
+  post({ type: "parsed", piece: m.piece, ids: rows.map((r) => (idAt >= 0 ? (r.cells[idAt]?.trim() ?? "") : "")), lines: rows.map((r) => r.line), aids: [...aids] });
+}
+
+function run(m: Extract<ToWorker, { type: "run" }>) {
+  const sources: RowSource[] = m.rows ?? tableRows(rt, { header: setup.header!, dialect: setup.dialect! }, records.get(m.piece)!, m.firstIndex);
+  records.delete(m.piece);
+  const plan = new PlanRun(rt, ctx, m.firstIndex, false);
+  const dup = new Map(m.duplicates);
+  const outcomes = sources.map((r, k) => {
+    const first = dup.get(k);
+    if (first === undefined || "invalid" in r) return evaluateRow(plan, r);
+    return plan.addDuplicate((r.raw as { id: string }).id, first, r.line);
+  });
+  const pieces = setup.formats.map((f) => formatPiece(rt, m.columns, ctx.lang, f, outcomes));
+  post({ type: "done", piece: m.piece, pieces, tallies: plan.tallyStates(), rows: sources.length });
+}
+
+parentPort!.on("message", (m: ToWorker) => {
+  try {
+    if (m.type === "parse") parse(m);
+    else run(m);
+  } catch (e) {
+    if (e instanceof PlanFileError) post({ type: "error", piece: m.piece, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}) });
+    else if (e instanceof InputError) post({ type: "error", piece: m.piece, message: e.message, issues: e.issues, code: e.code });
+    else throw e;
   }
-  const done: BatchDone = { seq: b.seq, json: json.join(",\n"), tallies: run.tallyStates(), ...(csv ? { csv } : {}) };
-  parentPort!.postMessage(done);
 });

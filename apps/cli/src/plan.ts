@@ -1,138 +1,215 @@
 /**
- * Plans on the command line: a JSON plan or a CSV (one employee a row, columns = fact names plus `id` and `aid`),
- * streamed in and out so that 100,000 rows stay well under 1 GB: each employee's result is written as soon as it
- * is computed, and only the totals are kept. Progress goes to stderr; stdout stays pure JSON.
+ * Plans on the command line: a JSON plan, or a plan file (CSV in any of its dialects, or xlsx) with the employer's
+ * settings as options. Read, checked and written by @fne/planfile, as the API and the web simulator do. Output
+ * goes to stdout in `--format` and, with `--out FILE`, to FILE in the format its extension names.
+ *
+ * Large CSV files are cut at record boundaries and each piece is parsed and evaluated in a worker thread (one per
+ * core): the main thread only cuts the text, checks the ids across pieces (a duplicate id is that row's error)
+ * and writes the pieces in order. Exit 0: every row valid; 3: the plan ran and some rows are invalid.
  */
-import { createReadStream, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, readFileSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { parse } from "csv-parse";
-import { stringify } from "csv-stringify/sync";
+import { getRuntime, InputError, PlanRun, type ScenarioSpec, type TallyState } from "@fne/engine";
 import {
-  InputError,
-  employeeFromCsvRow,
-  getRuntime,
-  parsePlanEnvelope,
-  PlanRun,
-  type ScenarioSpec,
-  type TallyState,
-} from "@fne/engine";
-import type { EmployeeResult } from "@fne/schema";
+  csvPieces,
+  csvRecords,
+  fileEnvelope,
+  fileError,
+  headPiece,
+  isZip,
+  PlanFileError,
+  prepareJson,
+  prepareTable,
+  readCsv,
+  readXlsx,
+  tailPiece,
+  writePlan,
+  columnsFor,
+  checkTableHeader,
+  type Columns,
+  type CompactRow,
+  type FileEnvelope,
+  type Format,
+  type PreparedPlan,
+  type RowSource,
+  type Target,
+} from "@fne/planfile";
 
-const PROGRESS_FROM = 10_000;
+export interface CliPlanOptions {
+  /** Format on stdout. */
+  format: Format;
+  /** A file to write as well, in the format its extension names. */
+  out?: { path: string; format: Format };
+  scenarios: ScenarioSpec[];
+  detail: "brief" | "full";
+}
 
-/** Buffered stdout that respects back-pressure. */
-class Out {
+/** Exit codes of a plan that ran (CONTRACT.md): 0 every row valid, 3 some row invalid (the output is complete). */
+const exitCode = (invalid: number) => (invalid > 0 ? 3 : 0);
+
+/** stdout or a file, buffered, respecting back-pressure. */
+class Sink {
   private chunks: string[] = [];
   private size = 0;
-  write(s: string) {
-    this.chunks.push(s);
-    this.size += s.length;
+  private bytes?: Uint8Array;
+  constructor(private readonly stream: NodeJS.WritableStream | WriteStream) {}
+  async emit(piece: string | Uint8Array) {
+    if (typeof piece !== "string") {
+      this.bytes = piece;
+      return;
+    }
+    this.chunks.push(piece);
+    this.size += piece.length;
+    if (this.size >= 1 << 20) await this.flush();
   }
-  async flush(force = false) {
-    if (!force && this.size < 1 << 20) return;
-    const ok = process.stdout.write(this.chunks.join(""));
+  async flush() {
+    if (this.bytes) {
+      if (!this.stream.write(this.bytes)) await once(this.stream, "drain");
+      this.bytes = undefined;
+    }
+    if (!this.size) return;
+    const ok = this.stream.write(this.chunks.join(""));
     this.chunks = [];
     this.size = 0;
-    if (!ok) await once(process.stdout, "drain");
+    if (!ok) await once(this.stream, "drain");
   }
+}
+
+async function withTargets(opts: CliPlanOptions, body: (targets: Target[]) => Promise<number>): Promise<number> {
+  const out = new Sink(process.stdout);
+  const targets: Target[] = [{ format: opts.format, emit: (p) => out.emit(p) }];
+  let file: WriteStream | undefined;
+  let fileSink: Sink | undefined;
+  if (opts.out) {
+    file = createWriteStream(opts.out.path);
+    await Promise.race([once(file, "open"), once(file, "error").then(([e]) => Promise.reject(new InputError("invalid_plan", `cannot write ${opts.out!.path}: ${(e as Error).message}`, [{ path: "--out", message: (e as Error).message }])))]);
+    fileSink = new Sink(file);
+    targets.push({ format: opts.out.format, emit: (p) => fileSink!.emit(p) });
+  }
+  const code = await body(targets);
+  await out.flush();
+  if (file && fileSink) {
+    await fileSink.flush();
+    file.end();
+    await once(file, "finish");
+  }
+  return code;
 }
 
 class Progress {
   private last = -1;
-  constructor(private readonly total: number | undefined) {}
+  constructor(private readonly total: number) {}
   tick(done: number) {
-    if (this.total !== undefined && this.total <= PROGRESS_FROM) return;
-    if (this.total === undefined && done <= PROGRESS_FROM) return;
-    const pct = this.total ? Math.floor((done * 100) / this.total) : Math.floor(done / 10_000);
+    if (this.total <= 10_000) return;
+    const pct = Math.floor((done * 100) / this.total);
     if (pct === this.last) return;
     this.last = pct;
-    process.stderr.write(this.total ? `\rplan: ${done.toLocaleString("en")} / ${this.total.toLocaleString("en")} rows (${pct} %)` : `\rplan: ${done.toLocaleString("en")} rows`);
+    process.stderr.write(`\rplan: ${done.toLocaleString("en")} / ${this.total.toLocaleString("en")} rows (${pct} %)`);
   }
   end() {
     if (this.last >= 0) process.stderr.write("\n");
   }
 }
 
-/** One line of the results CSV: an employee's result under one aid, or its error. */
-export interface CsvLine {
-  id: string;
-  aid: string;
-  status: string;
-  note: string;
-  costs: string[];
-  amounts: Record<string, unknown>;
+/** Pieces of this many characters: a few thousand rows, enough to keep two workers busy with little waiting. */
+const PIECE = 256 * 1024;
+/** Rows of a JSON or xlsx plan sent to a worker at once. */
+const BATCH = 2_000;
+
+function readFile(file: string): Buffer {
+  try {
+    return file === "-" ? readFileSync(0) : readFileSync(file);
+  } catch (e) {
+    throw new InputError("invalid_plan", `cannot read ${file}: ${(e as Error).message}`, [{ path: "(file)", message: (e as Error).message }]);
+  }
 }
 
-export function csvLines(er: EmployeeResult): CsvLine[] {
-  if ("error" in er) return [{ id: er.id, aid: "", status: "invalid", note: er.error.issues.map((i) => `${i.path}: ${i.message}`).join("; "), costs: ["", "", ""], amounts: {} }];
-  return er.results.map((r) => ({
-    id: er.id,
-    aid: r.aid,
-    status: r.status,
-    note: r.missing.length ? `missing: ${r.missing.join(", ")}` : "",
-    costs: r.costs ? [r.costs.employer, r.costs.state, r.costs.employee] : ["", "", ""],
-    amounts: r.amounts,
-  }));
-}
-
-/** Results as CSV for a spreadsheet: one row per employee and aid, the costs, and the amounts of the aids present. */
-function writeResultsCsv(path: string, lines: CsvLine[]) {
+/** A JSON plan (already parsed). */
+export async function runJsonPlan(input: unknown, opts: CliPlanOptions): Promise<number> {
   const rt = getRuntime();
-  const aids = [...new Set(lines.map((l) => l.aid).filter((a) => a !== ""))];
-  const keys = [...new Set(aids.flatMap((a) => Object.keys(rt.aids.get(a)?.def.amounts ?? {})))];
-  const header = ["id", "aid", "status", "note", "employerCost", "stateCost", "employeeAllocations", ...keys];
-  const body = lines.map((l) => [l.id, l.aid, l.status, l.note, ...l.costs, ...keys.map((k) => (l.amounts[k] === undefined ? "" : String(l.amounts[k])))]);
-  writeFileSync(path, stringify([header, ...body]));
+  const p = prepareJson(rt, input, { detail: opts.detail, scenarios: opts.scenarios });
+  return withTargets(opts, (targets) => (p.rows.length >= BATCH * 2 ? runParallel(p, targets, opts) : runHere(p, targets)));
 }
 
-export interface PlanRunOptions {
-  out?: string;
+/** A plan file, CSV or xlsx (told apart by their bytes): the employer's settings come from the command line. */
+export async function runFilePlan(file: string, e: FileEnvelope, opts: CliPlanOptions): Promise<number> {
+  const rt = getRuntime();
+  const envelope = fileEnvelope(e);
+  prepareJson(rt, envelope, { detail: opts.detail, scenarios: opts.scenarios }); // options first: exit 2 before reading
+  const bytes = readFile(file);
+  try {
+    if (isZip(bytes)) {
+      const p = prepareTable(rt, await readXlsx(bytes), e, { detail: opts.detail, scenarios: opts.scenarios });
+      return await withTargets(opts, (targets) => (p.rows.length >= BATCH * 2 ? runParallel(p, targets, opts) : runHere(p, targets)));
+    }
+    const text = bytes.toString("utf8");
+    const cut = csvPieces(text, PIECE);
+    if (cut.pieces.length <= 1) {
+      const p = prepareTable(rt, readCsv(text), e, { detail: opts.detail, scenarios: opts.scenarios });
+      return await withTargets(opts, (targets) => runHere(p, targets));
+    }
+    const header = csvRecords(cut.header, cut.dialect.separator, 1)[0]?.cells.map((h) => h.trim()) ?? [];
+    checkTableHeader(rt, header);
+    return await withTargets(opts, (targets) => runCsvParallel(envelope, header, cut, targets, opts));
+  } catch (err) {
+    throw fileError(err);
+  }
+}
+
+async function runHere(p: PreparedPlan, targets: Target[]): Promise<number> {
+  const s = await writePlan(getRuntime(), p, targets);
+  return exitCode(s.counts.invalid);
+}
+
+// ---- worker threads -----------------------------------------------------------------------------------------
+
+/** What the main thread asks a worker (apps/cli/src/plan-worker.ts). */
+export type ToWorker =
+  | { type: "parse"; piece: number; text: string; firstLine: number }
+  | { type: "run"; piece: number; firstIndex: number; duplicates: Array<[number, string]>; columns: Columns; rows?: RowSource[] };
+export type FromWorker =
+  | { type: "parsed"; piece: number; ids: string[]; aids: string[]; lines: number[] }
+  | { type: "done"; piece: number; pieces: Array<string | CompactRow[]>; tallies: TallyState[]; rows: number }
+  | { type: "error"; piece: number; message: string; line?: number; issues?: Array<{ path: string; message: string }>; code?: string };
+export interface WorkerSetup {
+  envelope: Record<string, unknown>;
   scenarios: ScenarioSpec[];
   detail: "brief" | "full";
-}
-
-/** Rows at or above this count are evaluated by worker threads, one per core (measured: ~2× on 2 cores). */
-const PARALLEL_FROM = 5_000;
-const BATCH = 1_000;
-
-/** Rows of a batch: plan employees, or CSV records with their header (converted in the worker: cheaper to send). */
-export interface Batch {
-  seq: number;
-  first: number;
-  rows: unknown[];
+  formats: Format[];
   header?: string[];
-}
-export interface BatchDone {
-  seq: number;
-  json: string;
-  tallies: TallyState[];
-  csv?: CsvLine[];
+  dialect?: Columns["dialect"];
 }
 
-/** Evaluate batches in worker threads (apps/cli/src/plan-worker.ts, bundled beside main.mjs), results in order. */
+/** A worker per core (two at most: measured, a third only competes for the same two cores). */
 class Pool {
   private readonly workers: Worker[];
-  private readonly waiting = new Map<number, (d: BatchDone) => void>();
-  private next = 0;
-  constructor(n: number, workerData: unknown) {
+  /** A piece has one question in flight at a time (parse, then run), so it names the answer. */
+  private readonly waiting = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: unknown) => void }>();
+  constructor(setup: WorkerSetup) {
+    const n = Math.max(1, Math.min(2, availableParallelism()));
     this.workers = Array.from({ length: n }, () => {
-      const w = new Worker(new URL("./plan-worker.mjs", import.meta.url), { workerData });
-      w.on("message", (d: BatchDone) => {
-        this.waiting.get(d.seq)!(d);
-        this.waiting.delete(d.seq);
+      const w = new Worker(new URL("./plan-worker.mjs", import.meta.url), { workerData: setup });
+      w.on("message", (m: FromWorker) => {
+        const waiter = this.waiting.get(m.piece)!;
+        this.waiting.delete(m.piece);
+        if (m.type !== "error") waiter.resolve(m);
+        else if (m.code === "invalid_plan") waiter.reject(new InputError("invalid_plan", m.message, m.issues ?? []));
+        else waiter.reject(new PlanFileError(m.message, m.line));
       });
       w.on("error", (e) => {
-        throw e;
+        for (const x of this.waiting.values()) x.reject(e);
+        this.waiting.clear();
       });
       return w;
     });
   }
-  run(b: Batch): Promise<BatchDone> {
-    return new Promise((resolve) => {
-      this.waiting.set(b.seq, resolve);
-      this.workers[this.next++ % this.workers.length]!.postMessage(b);
+  /** A piece goes to the same worker to be parsed and run (it keeps the parsed records). */
+  ask<T extends FromWorker>(m: ToWorker): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(m.piece, { resolve: resolve as (m: FromWorker) => void, reject });
+      this.workers[m.piece % this.workers.length]!.postMessage(m);
     });
   }
   close() {
@@ -140,117 +217,111 @@ class Pool {
   }
 }
 
-/** A CSV record (its cells in header order) → a plan employee. */
-export function fromRecord(header: string[], record: string[], index: number) {
-  const row: Record<string, string> = {};
-  for (let j = 0; j < header.length; j++) row[header[j]!] = record[j] ?? "";
-  return employeeFromCsvRow(getRuntime(), row, index);
+/** Pieces evaluated in workers, written in order; at most `ahead` pieces in flight. */
+async function writePieces(
+  main: PlanRun,
+  columns: Columns,
+  targets: Target[],
+  count: number,
+  total: number,
+  run: (piece: number) => Promise<Extract<FromWorker, { type: "done" }>>,
+): Promise<number> {
+  const rt = getRuntime();
+  const { date, currency } = main.summary();
+  for (const t of targets) {
+    const head = headPiece(rt, columns, t.format, date, currency);
+    if (head) await t.emit(head);
+  }
+  const xlsx: CompactRow[] = [];
+  const progress = new Progress(total);
+  let written = 0;
+  const ahead = 4;
+  const inFlight: Array<Promise<Extract<FromWorker, { type: "done" }>>> = [];
+  let next = 0;
+  while (next < count && inFlight.length < ahead) inFlight.push(run(next++));
+  while (inFlight.length) {
+    const d = await inFlight.shift()!;
+    if (next < count) inFlight.push(run(next++));
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i]!;
+      const piece = d.pieces[i]!;
+      if (Array.isArray(piece)) for (const r of piece) xlsx.push(r);
+      else if (piece) await t.emit(t.format === "json" ? `${written === 0 ? "\n" : ",\n"}${piece}` : piece);
+    }
+    main.mergeStates(d.tallies);
+    written += d.rows;
+    progress.tick(written);
+  }
+  progress.end();
+  const summary = main.summary();
+  for (const t of targets) await t.emit(await tailPiece(rt, columns, t.format, summary, xlsx));
+  return exitCode(summary.counts.invalid);
 }
 
-/** `rows` are plan employees, or CSV records when `header` is given. */
-async function stream(envelope: object, rows: AsyncIterable<unknown> | Iterable<unknown>, total: number | undefined, opts: PlanRunOptions, header?: () => string[]) {
+/** Rows already read (a JSON plan, an xlsx sheet): batches to the workers, the ids checked here. */
+async function runParallel(p: PreparedPlan, targets: Target[], opts: CliPlanOptions): Promise<number> {
   const rt = getRuntime();
-  const { ctx } = parsePlanEnvelope(rt, envelope, { detail: opts.detail });
-  ctx.scenarios.push(...opts.scenarios);
-  const run = new PlanRun(rt, ctx);
-  const out = new Out();
-  const lines: CsvLine[] = [];
-  const progress = new Progress(total);
-  const { date, currency } = run.summary();
-  out.write(`{"date":${JSON.stringify(date)},"currency":${JSON.stringify(currency)},"employees":[`);
-  let written = 0;
-  const writeJson = (json: string, n: number) => {
-    if (n === 0) return;
-    out.write(`${written === 0 ? "\n" : ",\n"}${json}`);
-    written += n;
-  };
-
-  const parallel = total === undefined || total >= PARALLEL_FROM;
-  if (!parallel) {
-    let i = 0;
-    for await (const row of rows) {
-      const er = run.add(header ? fromRecord(header(), row as string[], i++) : row);
-      writeJson(JSON.stringify(er), 1);
-      if (opts.out) lines.push(...csvLines(er));
-    }
-  } else {
-    const pool = new Pool(Math.max(1, Math.min(2, availableParallelism())), { envelope, scenarios: opts.scenarios, detail: opts.detail, csv: opts.out !== undefined });
-    const inFlight: Array<{ size: number; done: Promise<BatchDone> }> = [];
-    const settle = async () => {
-      const head = inFlight.shift()!;
-      const d = await head.done;
-      writeJson(d.json, head.size);
-      run.mergeStates(d.tallies);
-      if (d.csv) lines.push(...d.csv);
-      progress.tick(written);
-      await out.flush();
-    };
-    let batch: unknown[] = [];
-    let seq = 0;
-    let first = 0;
-    const send = () => {
-      inFlight.push({ size: batch.length, done: pool.run({ seq: seq++, first, rows: batch, ...(header ? { header: header() } : {}) }) });
-      first += batch.length;
-      batch = [];
-    };
-    for await (const row of rows) {
-      batch.push(row);
-      if (batch.length === BATCH) {
-        send();
-        if (inFlight.length >= 8) await settle();
+  const pool = new Pool({ envelope: p.envelope, scenarios: opts.scenarios, detail: opts.detail, formats: targets.map((t) => t.format) });
+  try {
+    const seen = new Map<string, string>();
+    const batches: Array<{ rows: RowSource[]; duplicates: Array<[number, string]> }> = [];
+    p.rows.forEach((r, i) => {
+      if (i % BATCH === 0) batches.push({ rows: [], duplicates: [] });
+      const b = batches.at(-1)!;
+      const id = "invalid" in r ? r.invalid.id : rowId(r.raw);
+      if (id !== undefined) {
+        const first = seen.get(id);
+        if (first !== undefined && !("invalid" in r)) b.duplicates.push([b.rows.length, first]);
+        else if (first === undefined) seen.set(id, r.line !== undefined ? `line ${r.line}` : `employees.${i}`);
       }
-    }
-    if (batch.length) send();
-    while (inFlight.length) await settle();
+      b.rows.push(r);
+    });
+    const main = new PlanRun(rt, p.ctx);
+    return await writePieces(main, p.columns, targets, batches.length, p.rows.length, (k) =>
+      pool.ask({ type: "run", piece: k, firstIndex: k * BATCH, duplicates: batches[k]!.duplicates, columns: p.columns, rows: batches[k]!.rows }),
+    );
+  } finally {
     await pool.close();
   }
-  progress.tick(written);
-  progress.end();
-  const { date: _d, currency: _c, ...summary } = run.summary();
-  out.write(`\n],${JSON.stringify(summary).slice(1)}\n`);
-  await out.flush(true);
-  if (opts.out) writeResultsCsv(opts.out, lines);
 }
 
-/** A JSON plan (already parsed). */
-export async function runJsonPlan(input: unknown, opts: PlanRunOptions) {
-  const { employees } = parsePlanEnvelope(getRuntime(), input, { detail: opts.detail });
-  const { employees: _rows, ...envelope } = input as { employees: unknown[] };
-  await stream({ ...envelope, employees: [] }, employees, employees.length, opts);
-}
+const rowId = (raw: unknown) => {
+  const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === "string" ? id : undefined;
+};
 
-/** A CSV plan: the employer's facts come from the command line. */
-export async function runCsvPlan(file: string, envelope: { date: string; employer: { headcount: number; proposesCRP?: boolean } }, opts: PlanRunOptions) {
-  parsePlanEnvelope(getRuntime(), { ...envelope, employees: [] }, { detail: opts.detail });
-  let total: number | undefined;
-  if (file !== "-") {
-    try {
-      const text = readFileSync(file);
-      let lines = 0;
-      for (let i = 0; i < text.length; i++) if (text[i] === 10) lines++;
-      total = Math.max(0, lines - 1);
-    } catch (e) {
-      throw new InputError("invalid_plan", `cannot read ${file}: ${(e as Error).message}`, [{ path: "(file)", message: (e as Error).message }]);
+/** A large CSV: pieces parsed in the workers (their ids and aids come back), then evaluated there. */
+async function runCsvParallel(envelope: Record<string, unknown>, header: string[], cut: ReturnType<typeof csvPieces>, targets: Target[], opts: CliPlanOptions): Promise<number> {
+  const rt = getRuntime();
+  const { ctx } = prepareJson(rt, envelope, { detail: opts.detail, scenarios: opts.scenarios });
+  const pool = new Pool({ envelope, scenarios: opts.scenarios, detail: opts.detail, formats: targets.map((t) => t.format), header, dialect: cut.dialect });
+  try {
+    const parsed = await Promise.all(cut.pieces.map((x, k) => pool.ask<Extract<FromWorker, { type: "parsed" }>>({ type: "parse", piece: k, text: x.text, firstLine: x.firstLine })));
+    // Ids across pieces, in file order: a row whose id an earlier row has is that row's error.
+    const seen = new Map<string, string>();
+    const firstIndex: number[] = [];
+    const duplicates: Array<Array<[number, string]>> = [];
+    const aids = new Set<string>();
+    let index = 0;
+    for (const x of parsed) {
+      firstIndex.push(index);
+      const dups: Array<[number, string]> = [];
+      x.ids.forEach((raw, k) => {
+        const id = raw || `#${index + k + 1}`;
+        const first = seen.get(id);
+        if (first !== undefined) dups.push([k, first]);
+        else seen.set(id, `line ${x.lines[k]}`);
+      });
+      duplicates.push(dups);
+      for (const a of x.aids) aids.add(a);
+      index += x.ids.length;
     }
+    const columns = columnsFor(rt, cut.dialect, aids, ctx);
+    const main = new PlanRun(rt, ctx);
+    return await writePieces(main, columns, targets, parsed.length, index, (k) =>
+      pool.ask({ type: "run", piece: k, firstIndex: firstIndex[k]!, duplicates: duplicates[k]!, columns }),
+    );
+  } finally {
+    await pool.close();
   }
-  // Records as arrays (twice as fast as csv-parse's `columns`); the header row names the facts.
-  const parser = (file === "-" ? process.stdin : createReadStream(file)).pipe(
-    parse({ skip_empty_lines: true, bom: true, delimiter: [",", ";"], relax_column_count: true }),
-  );
-  let header: string[] | undefined;
-  let i = 0;
-  async function* rows() {
-    try {
-      for await (const record of parser as AsyncIterable<string[]>) {
-        if (!header) header = record.map((h) => h.trim());
-        else {
-          i++;
-          yield record;
-        }
-      }
-    } catch (e) {
-      throw new InputError("invalid_plan", `CSV: ${(e as Error).message}`, [{ path: `employees.${i}`, message: (e as Error).message }]);
-    }
-  }
-  await stream({ ...envelope, employees: [] }, rows(), total, opts, () => header!);
 }

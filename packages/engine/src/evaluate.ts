@@ -3,7 +3,8 @@ import { Case, type Lang, type Reason, type Result, type Screening, type Text } 
 import { D, currencyAt, isDecimal, money } from "./decimal.ts";
 import { InputError, summary, zodIssues } from "./errors.ts";
 import { Missing, type Context, type Derived, type Output } from "./formula.ts";
-import type { AidRuntime, CompiledVersion, Runtime, Segment } from "./load.ts";
+import type { AidRuntime, CompiledCondition, CompiledVersion, Runtime, Segment } from "./load.ts";
+import { decide, formulaNeeds } from "./relevance.ts";
 import { inCurrency, stepAt } from "./parameters.ts";
 import type { FactMap } from "./conditions.ts";
 
@@ -133,18 +134,15 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
   const ctx = new CaseContext(rt, v, c, used);
   const { facts, derived, currency } = ctx;
   const t = (x: Text) => ctx.t(x);
-  const missing = new Set<string>();
-  derive(v, ctx, missing);
+  // Names a derived fact could not be computed without (a parameter, a fact read through need()), by derived fact.
+  const derivedMissing = derive(v, ctx);
 
   let failed = false;
-  let unknown = false;
+  let unknown: number[] | undefined;
   const reasons: Reason[] = v.conditions.map((cond, i) => {
     const passed = cond.predicate(facts, derived) ?? null;
     if (passed === false) failed = true;
-    if (passed === null) {
-      unknown = true;
-      for (const f of cond.inputs) if (facts[f] === undefined) missing.add(f);
-    }
+    if (passed === null) (unknown ??= []).push(i);
     const reason: Reason = { rule: cond.id, passed, text: t(cond.text), citation: seg.conditions[i]! };
     if (!c.brief) {
       const values: Record<string, string | number | boolean | null> = {};
@@ -154,36 +152,56 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     return reason;
   });
 
+  // A condition left open by absent facts, decided when no value of theirs can change it (relevance.ts).
+  const missing = new Set<string>();
+  if (unknown && !failed) {
+    const open: number[] = [];
+    for (const i of unknown) {
+      const cond = v.conditions[i]!;
+      const absent = absentFor(v, cond, facts, derivedMissing);
+      const decided = decide(cond, absent, aid.def.facts, (a) => cond.predicate(...withValues(rt, v, c, a)));
+      if (decided === undefined) {
+        open.push(i);
+        absent.forEach((n) => missing.add(n));
+      } else {
+        reasons[i]!.passed = decided;
+        if (!decided) failed = true;
+      }
+    }
+    unknown = open.length ? open : undefined;
+  }
+
   let status: Result["status"] = failed ? "ineligible" : unknown ? "undetermined" : "eligible";
   let out: Output | undefined;
   const notes: string[] = c.brief ? [] : file.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x.text)}`);
-  if (status === "eligible") {
-    missing.clear();
-    for (const f of file.amountFacts) if (facts[f] === undefined) missing.add(f);
-    for (const p of file.parameters) {
+  if (status === "ineligible") missing.clear();
+  else {
+    // The amounts: computed when the case is complete; otherwise every fact and parameter they still need is listed
+    // beside those of the status, in one round.
+    let complete = status === "eligible" && file.amountFacts.every((f) => facts[f] !== undefined);
+    if (complete) {
       try {
-        ctx.param(p);
-      } catch (e) {
-        if (!(e instanceof Missing)) throw e;
-        missing.add(p);
-      }
-    }
-    used.length = 0;
-    if (missing.size === 0) {
-      try {
+        for (const p of file.parameters) ctx.param(p);
+        used.length = 0;
         out = v.formula.compute(ctx);
-        if (out.undetermined) {
-          status = "undetermined";
-          out.undetermined.missing.forEach((m) => missing.add(m));
-          notes.push(t(out.undetermined.note));
-        }
       } catch (e) {
         if (!(e instanceof Missing)) throw e;
-        e.names.forEach((n) => missing.add(n));
+        complete = false;
+        used.length = 0;
       }
     }
-    if (missing.size) status = "undetermined";
-  } else if (status === "ineligible") missing.clear();
+    if (!complete) {
+      for (const f of file.amountFacts) if (facts[f] === undefined) missing.add(f);
+      for (const p of file.parameters) if (!paramKnown(ctx, p)) missing.add(p);
+      formulaNeeds(aid.def.facts, (a) => computeWith(rt, v, c, a)).forEach((n) => missing.add(n));
+      used.length = 0;
+      status = "undetermined";
+    } else if (out?.undetermined) {
+      status = "undetermined";
+      out.undetermined.missing.forEach((m) => missing.add(m));
+      notes.push(t(out.undetermined.note));
+    }
+  }
 
   const authority = authorityFor(file.authority, facts);
   const result: Result = {
@@ -207,7 +225,9 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     for (const n of out.notes ?? []) notes.push(t(n));
     if (out.entitlements) result.entitlements = out.entitlements.map(t);
     if (out.capApplied !== undefined) result.capApplied = out.capApplied;
-    if (status === "eligible") {
+    // An amount the sources leave open (out.undetermined) does not hide those they fix (asfne: the daily amounts
+    // when only the end date is unknown).
+    if (status === "eligible" || out.undetermined) {
       for (const [k, x] of Object.entries(out.amounts)) result.amounts[k] = isDecimal(x) ? money(x) : x;
       if (out.details) result.details = Object.fromEntries(Object.entries(out.details).map(([k, x]) => [k, isDecimal(x) ? money(x) : x]));
       result.periods = (out.periods ?? []).map((p) => ({
@@ -217,7 +237,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
         amount: money(p.amount),
         unit: p.unit,
       }));
-      if (out.costs) result.costs = { employer: money(out.costs.employer), state: money(out.costs.state), employee: money(out.costs.employee) };
+      if (out.costs && status === "eligible") result.costs = { employer: money(out.costs.employer), state: money(out.costs.state), employee: money(out.costs.employee) };
     }
   }
   return result;
@@ -315,12 +335,71 @@ export function lazyDerivedClass(list: CompiledVersion["derived"]): new (ctx: Co
   return Lazy as unknown as new (ctx: Context) => FactMap;
 }
 
-/** Add the formula's intermediate facts (those whose inputs are all present) to ctx.facts. */
-function derive(v: CompiledVersion, ctx: Context, missing: Set<string>) {
+/**
+ * Add the formula's intermediate facts (those whose inputs are all present) to ctx.derived; returns, for those a
+ * formula could not compute, the names it lacked (a parameter, a fact read through need()).
+ */
+function derive(v: CompiledVersion, ctx: Context): Map<string, string[]> | undefined {
+  let lacking: Map<string, string[]> | undefined;
   for (const d of v.derived) {
     const x = deriveOne(d, ctx);
-    if (x instanceof Missing) for (const n of x.names) missing.add(n);
+    if (x instanceof Missing) (lacking ??= new Map()).set(d.name, x.names);
     else if (x !== undefined) ctx.derived[d.name] = x;
+  }
+  return lacking;
+}
+
+/** The absent facts (and unknown parameters) behind an open condition: its inputs, and what its derived facts lacked. */
+function absentFor(v: CompiledVersion, cond: CompiledCondition, facts: FactMap, lacking: Map<string, string[]> | undefined): string[] {
+  const out = new Set(cond.inputs.filter((f) => facts[f] === undefined));
+  if (lacking) {
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      lacking.get(f)?.forEach((n) => out.add(n));
+      v.derived.find((d) => d.name === f)?.from.forEach(visit);
+    };
+    cond.reads.forEach(visit);
+  }
+  return [...out];
+}
+
+/** The facts and derived facts of the case with some absent facts given a value (relevance.ts tries them). */
+function withValues(rt: Runtime, v: CompiledVersion, c: ParsedCase, a: Record<string, unknown>): [FactMap, FactMap] {
+  const ctx = new CaseContext(rt, v, { ...c, facts: { ...c.facts, ...a } }, null);
+  derive(v, ctx);
+  return [ctx.facts, ctx.derived];
+}
+
+/** The formula run with some absent facts given a value: its output, or what it lacked (nothing on a failed trial). */
+function computeWith(rt: Runtime, v: CompiledVersion, c: ParsedCase, a: Record<string, unknown>): Output | Missing {
+  const ctx = new CaseContext(rt, v, { ...c, facts: { ...c.facts, ...a } }, null);
+  const lacking = derive(v, ctx);
+  try {
+    return v.formula.compute(ctx);
+  } catch (e) {
+    if (e instanceof Missing) {
+      // A derived fact the formula needs stands for what it was computed from.
+      const names = e.names.flatMap((n) => {
+        const d = v.derived.find((x) => x.name === n);
+        return d ? [...d.from.filter((f) => ctx.facts[f] === undefined), ...(lacking?.get(n) ?? [])] : [n];
+      });
+      return new Missing(names);
+    }
+    // Trial values only steer the formula down its branches: one it cannot compute tells nothing more.
+    if (Object.keys(a).length) return new Missing([]);
+    throw e;
+  }
+}
+
+function paramKnown(ctx: CaseContext, id: string): boolean {
+  try {
+    ctx.param(id);
+    return true;
+  } catch (e) {
+    if (e instanceof Missing) return false;
+    throw e;
   }
 }
 

@@ -53,6 +53,11 @@ export interface Derived {
   /** Facts it is computed from: reported as missing when it cannot be computed. */
   from: string[];
   compute(ctx: Context): unknown;
+  /**
+   * The numeric inputs it moves with, +1 rising or −1 falling (inputs read through need() outside `from` too): a
+   * condition over it can then be decided at the ends of an absent input's range (relevance.ts).
+   */
+  monotone?: Record<string, 1 | -1>;
 }
 
 export interface Formula {

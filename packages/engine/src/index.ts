@@ -7,7 +7,7 @@ import type { Result, Screening } from "@fne/schema";
 import { evaluateParsed, parseCase } from "./evaluate.ts";
 import { loadRules, type Runtime } from "./load.ts";
 import { describeAids, articleAt, articleTimeline, parameterAt } from "./catalog.ts";
-import { evaluatePlanWith, planFromCsvRowsWith, type PlanOptions } from "./plan.ts";
+import { evaluatePlanWith, type PlanOptions } from "./plan.ts";
 
 let runtime: Runtime | undefined;
 
@@ -23,7 +23,7 @@ export function evaluate(input: unknown): Result | Screening {
 }
 
 export { loadRules, RuleFileError, type Runtime, type RuleFiles } from "./load.ts";
-export { InputError } from "./errors.ts";
+export { InputError, zodIssues } from "./errors.ts";
 export { parseCase, evaluateParsed, evaluateAid, conditionFacts, parseFacts, parseOverrides, checkAid, type ParsedCase } from "./evaluate.ts";
 export { compile, operators, compare } from "./conditions.ts";
 export { D, money, round2, currencyAt, FRF_PER_EUR } from "./decimal.ts";
@@ -43,7 +43,4 @@ export const getParameter = (id: string, date: string) => parameterAt(getRuntime
 
 /** Evaluate a layoff plan (CONTRACT.md): one result per employee in input order, totals, counts, scenarios. */
 export const evaluatePlan = (input: unknown, options?: PlanOptions) => evaluatePlanWith(getRuntime(), input, options);
-/** CSV rows (header = fact names plus `id` and `aid`) → a plan. */
-export const planFromCsvRows = (rows: Array<Record<string, string>>, opts: Parameters<typeof planFromCsvRowsWith>[2]) =>
-  planFromCsvRowsWith(getRuntime(), rows, opts);
-export { parsePlanEnvelope, PlanRun, employeeFromCsvRow, type PlanContext, type PlanOptions, type ScenarioSpec, type TallyState } from "./plan.ts";
+export { parsePlanEnvelope, PlanRun, PlanTally, type PlanContext, type PlanOptions, type RowOutcome, type ScenarioSpec, type TallyState } from "./plan.ts";

@@ -11,6 +11,7 @@ import {
   RuleVersionFile,
   type Citation,
   type CitationRef,
+  type Condition,
   type FactDef,
   type Text,
 } from "@fne/schema";
@@ -57,6 +58,11 @@ export interface CompiledCondition {
   reads: string[];
   /** Input facts behind them, for the missing list. */
   inputs: string[];
+  /**
+   * For each number fact it depends on, whether the condition rises (+1) or falls (−1) with it, or neither (0):
+   * relevance.ts decides a condition at the ends of an absent number's range only when it is monotone in it.
+   */
+  directions: Record<string, 1 | -1 | 0>;
 }
 
 /** Citations resolved for the article versions in force on one stretch of dates. */
@@ -126,10 +132,16 @@ function compileVersion(
   const inputsOf = (f: string): string[] =>
     f in derived ? derived[f]!.from.flatMap(inputsOf) : optionalNames.has(f) ? [] : [f];
 
+  const numbers = Object.entries(aid.facts).filter(([, d]) => d.type === "number").map(([n]) => n);
   const conditions = file.conditions.map((c, i): CompiledCondition => {
     const reads = [...new Set(factsOf(c.when))];
     for (const f of reads) if (!known(f)) throw fail(`conditions.${i}.when`, `unknown fact "${f}" (not in ${aid.id}/aid.json nor derived by the formula)`);
-    return { id: c.id, text: c.text, predicate: compileBest(c.when, scope), reads, inputs: [...new Set(reads.flatMap(inputsOf))] };
+    const directions: CompiledCondition["directions"] = {};
+    for (const n of numbers) {
+      const d = conditionDirection(c.when, n, derived);
+      if (d !== null) directions[n] = d;
+    }
+    return { id: c.id, text: c.text, predicate: compileBest(c.when, scope), reads, inputs: [...new Set(reads.flatMap(inputsOf))], directions };
   });
   file.amountFacts.forEach((f, i) => {
     if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);
@@ -164,6 +176,39 @@ function compileVersion(
   const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
   const kn = Object.fromEntries(Object.entries(k).map(([n, d]) => [n, d.toNumber()]));
   return { file, path, formula, k, kn, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments };
+}
+
+type Direction = 1 | -1 | 0 | null;
+/** Two influences of one input on one result: the same direction, or none (0); null is "does not depend". */
+const merge = (a: Direction, b: Direction): Direction => (a === null ? b : b === null ? a : a === b ? a : 0);
+const times = (a: Direction, b: 1 | -1 | 0): Direction => (a === null ? null : ((a * b) as 1 | -1 | 0));
+
+/** How fact `f` moves with input `x`: itself (+1), through derived facts declaring `monotone`, or not at all (null). */
+function factDirection(f: string, x: string, derived: Record<string, Derived>, seen = new Set<string>()): Direction {
+  if (f === x) return 1;
+  const d = derived[f];
+  if (!d || seen.has(f)) return null;
+  seen.add(f);
+  let out: Direction = null;
+  for (const i of new Set([...d.from, ...Object.keys(d.monotone ?? {})])) {
+    const via = factDirection(i, x, derived, seen);
+    if (via !== null) out = merge(out, times(via, d.monotone?.[i] ?? 0));
+  }
+  return out;
+}
+
+/** Whether a condition rises (+1) or falls (−1) with input `x`, is not monotone in it (0), or ignores it (null). */
+function conditionDirection(c: Condition, x: string, derived: Record<string, Derived>): Direction {
+  if ("fact" in c) {
+    // a > b, a ≥ b rise with a and fall with b; a < b, a ≤ b the reverse; equality and membership are not monotone.
+    const sign = { greaterThan: 1, greaterThanInclusive: 1, lessThan: -1, lessThanInclusive: -1 }[c.operator as string] as 1 | -1 | undefined;
+    const left = factDirection(c.fact, x, derived);
+    const v = c.value;
+    const right = typeof v === "object" && v !== null && !Array.isArray(v) ? factDirection(v.fact, x, derived) : null;
+    return merge(times(left, sign ?? 0), times(right, sign ? (-sign as 1 | -1) : 0));
+  }
+  if ("not" in c) return times(conditionDirection(c.not, x, derived), -1);
+  return ("all" in c ? c.all : c.any).map((p) => conditionDirection(p, x, derived)).reduce(merge, null);
 }
 
 export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = builtinFormulas): Runtime {

@@ -46,6 +46,7 @@ export function parsePlanEnvelope(rt: Runtime, input: unknown, options: PlanOpti
   const r = Plan.safeParse(input);
   const issues: ErrorIssue[] = r.success ? [] : zodIssues(r.error);
   const overrides = r.success ? parseOverrides(rt, r.data.parameters, issues) : new Map<string, D>();
+  if (r.success) checkScenarios(rt, r.data.scenarios ?? [], issues);
   if (!r.success || issues.length) throw new InputError("invalid_plan", `invalid plan: ${summary(issues)}`, issues);
   const p = r.data;
   return {
@@ -61,6 +62,21 @@ export function parsePlanEnvelope(rt: Runtime, input: unknown, options: PlanOpti
   };
 }
 
+/** What a scenario may change: the employer's two settings, and facts that some aid knows (own names only). */
+const EMPLOYER_SETTINGS: Record<string, "boolean" | "number"> = { proposesCRP: "boolean", headcount: "number" };
+function checkScenarios(rt: Runtime, scenarios: ScenarioSpec[], issues: ErrorIssue[]) {
+  scenarios.forEach((s, i) => {
+    for (const [k, v] of Object.entries(s.employer ?? {})) {
+      const type = Object.hasOwn(EMPLOYER_SETTINGS, k) ? EMPLOYER_SETTINGS[k] : undefined;
+      if (!type) issues.push({ path: `scenarios.${i}.employer.${k}`, message: `unknown employer setting "${k}"; known: proposesCRP, headcount` });
+      else if (typeof v !== type || (type === "number" && !(Number.isInteger(v) && (v as number) >= 0)))
+        issues.push({ path: `scenarios.${i}.employer.${k}`, message: type === "boolean" ? "expected true or false" : "expected a whole number of employees" });
+    }
+    for (const k of Object.keys(s.facts ?? {}))
+      if (!Object.hasOwn(rt.allFacts, k)) issues.push({ path: `scenarios.${i}.facts.${k}`, message: `unknown fact "${k}" for any aid` });
+  });
+}
+
 /**
  * The row's facts with the employer's: `headcount` → companyHeadcount and `proposesCRP` → proposed for the rows
  * that do not state them, when the row's aid has those facts; a scenario's choices and facts apply to every row.
@@ -69,16 +85,19 @@ export function parsePlanEnvelope(rt: Runtime, input: unknown, options: PlanOpti
 function withEmployer(rt: Runtime, aid: string | undefined, facts: Record<string, unknown>, employer: PlanContext["employer"], scenario: ScenarioSpec | undefined) {
   const defs: Record<string, FactDef> = aid === undefined ? rt.allFacts : (rt.aids.get(aid)?.def.facts ?? {});
   const out: Record<string, unknown> = {};
-  for (const k in facts) out[k] = facts[k];
+  for (const k of Object.keys(facts)) out[k] = facts[k];
   const e = scenario?.employer;
-  if ("companyHeadcount" in defs && (e?.headcount !== undefined || out.companyHeadcount === undefined)) out.companyHeadcount = e?.headcount ?? employer.headcount;
-  if ("proposed" in defs && (e?.proposesCRP !== undefined || (out.proposed === undefined && employer.proposesCRP !== undefined)))
+  if (Object.hasOwn(defs, "companyHeadcount") && (e?.headcount !== undefined || out.companyHeadcount === undefined)) out.companyHeadcount = e?.headcount ?? employer.headcount;
+  if (Object.hasOwn(defs, "proposed") && (e?.proposesCRP !== undefined || (out.proposed === undefined && employer.proposesCRP !== undefined)))
     out.proposed = e?.proposesCRP ?? employer.proposesCRP;
-  if (scenario?.facts) for (const k in scenario.facts) if (k in defs) out[k] = scenario.facts[k];
+  if (scenario?.facts) for (const k of Object.keys(scenario.facts)) if (Object.hasOwn(defs, k)) out[k] = scenario.facts[k];
   return out;
 }
 
 type Row = { id: string; aid?: string; facts: Record<string, unknown> };
+/** A row's error with its line in the file (CONTRACT.md: `{ "id", "line", "error" }`). */
+const withLine = (er: EmployeeResult, line: number | undefined): EmployeeResult =>
+  line === undefined || !("error" in er) ? er : { id: er.id, line, error: er.error };
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 /** What PlanEmployee accepts, checked without zod for the common valid row (zod words the errors). */
 export function plainRow(raw: unknown): Row | undefined {
@@ -171,28 +190,72 @@ const minus = (a: Totals, b: Totals): Totals => ({
   employeeAllocations: fromCents(cents(a.employeeAllocations) - cents(b.employeeAllocations)),
 });
 
-/** A plan being evaluated row by row (streamed: only the running totals are kept). */
+/** A row of the plan with its results under each scenario (same order as the plan's scenarios). */
+export interface RowOutcome {
+  /** The row's line in its file, when it comes from one. */
+  line?: number;
+  result: EmployeeResult;
+  scenarios: EmployeeResult[];
+}
+
+/** A plan being evaluated row by row (streamed: only the running totals and the ids seen are kept). */
 export class PlanRun {
   private readonly base = new PlanTally();
   private readonly tallies: PlanTally[];
   private index: number;
-  /** `firstIndex`: the position of the first row given to this run in the whole plan (for error paths). */
+  /** Each id with where it was first seen (its line, or its position for a JSON plan). */
+  private readonly ids = new Map<string, string>();
+  /**
+   * `firstIndex`: the position of the first row given to this run in the whole plan (for error paths).
+   * `checkDuplicates`: false when the caller sees only part of the plan and checks the ids itself (apps/cli).
+   */
   constructor(
     private readonly rt: Runtime,
     private readonly ctx: PlanContext,
     firstIndex = 0,
+    private readonly checkDuplicates = true,
   ) {
     this.index = firstIndex;
     this.tallies = ctx.scenarios.map(() => new PlanTally());
   }
 
   /** Evaluate the next row (and each scenario of it); returns the row's result under the plan as given. */
-  add(raw: unknown): EmployeeResult {
-    const i = this.index++;
-    const er = evaluateEmployee(this.rt, this.ctx, raw, i);
-    this.base.add(er);
-    this.ctx.scenarios.forEach((s, j) => this.tallies[j]!.add(evaluateEmployee(this.rt, this.ctx, raw, i, s)));
-    return er;
+  add(raw: unknown, line?: number): EmployeeResult {
+    return this.addRow(raw, line).result;
+  }
+
+  /** Evaluate the next row under the plan as given and under each scenario. `line`: its line in the file. */
+  addRow(raw: unknown, line?: number): RowOutcome {
+    const i = this.index;
+    const id = isObject(raw) && typeof raw.id === "string" ? raw.id : undefined;
+    const first = id !== undefined && this.checkDuplicates ? this.ids.get(id) : undefined;
+    if (first !== undefined) return this.addDuplicate(id!, first, line);
+    if (id !== undefined && this.checkDuplicates) this.ids.set(id, line !== undefined ? `line ${line}` : `employees.${i}`);
+    this.index++;
+    const result = withLine(evaluateEmployee(this.rt, this.ctx, raw, i), line);
+    this.base.add(result);
+    const scenarios = this.ctx.scenarios.map((s, j) => {
+      const r = evaluateEmployee(this.rt, this.ctx, raw, i, s);
+      this.tallies[j]!.add(r);
+      return withLine(r, line);
+    });
+    return { ...(line !== undefined ? { line } : {}), result, scenarios };
+  }
+
+  /** A row that could not be read from its file (its cells), counted invalid in the plan and every scenario. */
+  addInvalid(id: string, issues: ErrorIssue[], line?: number): RowOutcome {
+    if (this.checkDuplicates && !this.ids.has(id)) this.ids.set(id, line !== undefined ? `line ${line}` : `employees.${this.index}`);
+    this.index++;
+    const result = withLine({ id, error: { code: "invalid_plan", message: `invalid employee ${id}: ${summary(issues)}`, issues } }, line);
+    this.base.add(result);
+    this.tallies.forEach((t) => t.add(result));
+    return { ...(line !== undefined ? { line } : {}), result, scenarios: this.tallies.map(() => result) };
+  }
+
+  /** A row whose id an earlier row already has: its own error (counting it twice would double its cost). */
+  addDuplicate(id: string, first: string, line?: number): RowOutcome {
+    const path = `employees.${this.index}.id`;
+    return this.addInvalid(id, [{ path, message: `duplicate id "${id}": already used on ${first}` }], line);
   }
 
   get done() {
@@ -239,56 +302,4 @@ export function evaluatePlanWith(rt: Runtime, input: unknown, options: PlanOptio
   });
   const { date, currency, ...rest } = run.summary();
   return { date, currency, employees: results, ...rest };
-}
-
-// ---- CSV rows → plan rows (isomorphic: the CLI, the API and the browser use it) ---------------------------
-
-const TRUE = new Set(["true", "oui", "vrai", "1", "yes"]);
-const FALSE = new Set(["false", "non", "faux", "0", "no"]);
-
-/** A CSV cell as the fact's type: empty → absent; French decimal commas accepted; anything else is left as text
- * so that the row's validation names the field. */
-function cell(def: FactDef | undefined, raw: string): unknown {
-  const v = raw.trim();
-  if (v === "") return undefined;
-  if (!def) return v;
-  switch (def.type) {
-    case "boolean": {
-      const l = v.toLowerCase();
-      return TRUE.has(l) ? true : FALSE.has(l) ? false : v;
-    }
-    case "money":
-    case "number": {
-      const n = /^-?\d+,\d+$/.test(v) ? v.replace(",", ".") : v;
-      return def.type === "number" && /^-?\d+(\.\d+)?$/.test(n) ? Number(n) : n;
-    }
-    default:
-      return v;
-  }
-}
-
-/** One CSV row (header = fact names plus `id` and `aid`) → a plan employee. */
-export function employeeFromCsvRow(rt: Runtime, row: Record<string, string>, index: number) {
-  const { id, aid, ...cells } = row;
-  const aidId = aid?.trim() || undefined;
-  const defs = aidId && rt.aids.has(aidId) ? rt.aids.get(aidId)!.def.facts : rt.allFacts;
-  const facts: Record<string, unknown> = {};
-  for (const [k, raw] of Object.entries(cells)) {
-    const x = cell(defs[k] ?? rt.allFacts[k], raw ?? "");
-    if (x !== undefined) facts[k] = x;
-  }
-  return { id: id?.trim() || `#${index + 1}`, ...(aidId ? { aid: aidId } : {}), facts };
-}
-
-export function planFromCsvRowsWith(
-  rt: Runtime,
-  rows: Array<Record<string, string>>,
-  opts: { date: string; headcount: number; proposesCRP?: boolean; scenarios?: ScenarioSpec[] },
-) {
-  return {
-    date: opts.date,
-    employer: { headcount: opts.headcount, ...(opts.proposesCRP !== undefined ? { proposesCRP: opts.proposesCRP } : {}) },
-    employees: rows.map((r, i) => employeeFromCsvRow(rt, r, i)),
-    ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
-  };
 }

@@ -157,7 +157,8 @@ export type Counts = z.infer<typeof Counts>;
 
 export const EmployeeResult = z.union([
   z.object({ id: z.string(), results: z.array(Result) }),
-  z.object({ id: z.string(), error: ErrorBody.shape.error }),
+  /** `line`: the row's line in a plan file (CSV or xlsx), absent for a JSON plan. */
+  z.object({ id: z.string(), line: z.number().int().positive().optional(), error: ErrorBody.shape.error }),
 ]);
 export type EmployeeResult = z.infer<typeof EmployeeResult>;
 

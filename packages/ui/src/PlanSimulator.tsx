@@ -1,14 +1,29 @@
 /**
- * The employer's layoff-plan simulator: a CSV plan in (dropped or picked), evaluated in a Web Worker with a
- * progress bar, then the totals, the comparison "offer the CRP or not", and the sortable, filterable table.
+ * The employer's layoff-plan simulator: a plan file in (CSV as Excel writes it, or xlsx; dropped or picked),
+ * evaluated in a Web Worker with a progress bar, then the totals, the comparison "offer the CRP or not", the
+ * sortable, filterable table with each row's reason, each row's full Result on demand, and the exports.
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import Decimal from "decimal.js";
-import type { ErrorIssue } from "@fne/schema";
-import { tr, type Key, type Lang } from "./i18n.ts";
+import { listAids } from "@fne/engine";
+import { COST_NOTES } from "@fne/planfile";
+import type { Citation, EmployeeResult, ErrorIssue } from "@fne/schema";
+import { ArticlePanel } from "./ArticlePanel.tsx";
+import { issueMessage, tr, type Key, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
-import { STATUSES, type PlanAlternative, type PlanCommand, type PlanMessage, type PlanOutcome, type PlanRequest, type SortKey, type TablePage, type TableQuery } from "./plan-run.ts";
-import { StatusBadge } from "./ResultView.tsx";
+import {
+  STATUSES,
+  type ExportFormat,
+  type PlanAlternative,
+  type PlanCommand,
+  type PlanMessage,
+  type PlanOutcome,
+  type PlanRequest,
+  type SortKey,
+  type TablePage,
+  type TableQuery,
+} from "./plan-run.ts";
+import { ResultView, StatusBadge } from "./ResultView.tsx";
 import { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
 import { CostChart } from "./CostChart.tsx";
 
@@ -32,7 +47,8 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
   const [date, setDate] = useState<string>(samplePlanOptions.date);
   const [headcount, setHeadcount] = useState<string>(String(samplePlanOptions.headcount));
   const [proposesCRP, setProposesCRP] = useState<boolean>(samplePlanOptions.proposesCRP);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [detail, setDetail] = useState<{ n: number; employee: EmployeeResult } | null>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
   const [alternative, setAlternative] = useState<PlanAlternative | null>(null);
   const [page, setPage] = useState<TablePage | null>(null);
@@ -55,11 +71,13 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
   useEffect(() => {
     if (!file) return;
     const hc = headcount.trim() === "" ? Number.NaN : Number(headcount);
-    const req: PlanRequest = { csv: file.text, date, headcount: Number.isInteger(hc) ? hc : -1, proposesCRP, lang };
+    // The worker gets its own copy of the bytes: the file stays here for a new run with other settings.
+    const req: PlanRequest = { bytes: file.bytes.slice(), date, headcount: Number.isInteger(hc) ? hc : -1, proposesCRP, lang };
     const run = idle();
     run.busy = true;
     setState({ kind: "running", done: 0, total: 0 });
     setAlternative(null);
+    setDetail(null);
     run.w.onmessage = (e: MessageEvent<PlanMessage>) => {
       const m = e.data;
       if (m.type === "progress") setState({ kind: "running", done: m.done, total: m.total });
@@ -67,7 +85,8 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
         setState({ kind: "done", outcome: m.outcome });
         setPage(m.outcome.page);
       } else if (m.type === "view") setPage(m.page);
-      else if (m.type === "csv") download(m.text);
+      else if (m.type === "file") download(m.bytes, m.name, m.mime);
+      else if (m.type === "detail") setDetail({ n: m.n, employee: m.employee });
       else if (m.type === "alternative") {
         setAlternative(m.alternative);
         run.busy = false;
@@ -89,7 +108,7 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
   }, [file, date, headcount, proposesCRP, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const readFile = async (f: File | undefined) => {
-    if (f) setFile({ name: f.name, text: await f.text() });
+    if (f) setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -133,7 +152,7 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
             id={`${uid}-file`}
             className="fne-file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => void readFile(e.target.files?.[0])}
           />
         </p>
@@ -162,7 +181,7 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
             <ul>
               {state.issues.map((i, k) => (
                 <li key={k}>
-                  {i.path} : {i.message}
+                  {i.path} : {issueMessage(lang, i.message)}
                 </li>
               ))}
             </ul>
@@ -172,17 +191,72 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
       {state.kind === "done" && page && (
         <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} />
       )}
+      {state.kind === "done" && detail && <RowDetail detail={detail} date={state.outcome.date} lang={lang} onClose={() => setDetail(null)} />}
     </div>
   );
 }
 
-/** Save the results CSV the worker made. */
-function download(text: string) {
+/** Save a results file the worker made. */
+function download(bytes: Uint8Array, name: string, mime: string) {
   const a = document.createElement("a");
-  a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  a.download = "plan-resultats.csv";
+  a.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+  a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 0);
+}
+
+/** One row's full Result(s): conditions with their citations (the article opens beside), amounts, the working. */
+function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; employee: EmployeeResult }; date: string; lang: Lang; onClose: () => void }) {
+  const [cited, setCited] = useState<Citation | null>(null);
+  const e = detail.employee;
+  const byId = new Map(listAids().map((a) => [a.id, a]));
+  return (
+    <section className="fne-plan-detail" aria-label={`${tr(lang, "employeeId")} ${e.id}`} data-testid="plan-detail">
+      <header className="fne-result-head">
+        <h3>
+          {tr(lang, "employeeId")} {e.id}
+          {"line" in e && e.line !== undefined ? ` — ${tr(lang, "line")} ${e.line}` : ""}
+        </h3>
+        <button type="button" className="fne-button" onClick={onClose}>
+          {tr(lang, "close")}
+        </button>
+      </header>
+      {"error" in e ? (
+        <ul className="fne-alert">
+          {e.error.issues.map((i, k) => (
+            <li key={k}>
+              {i.path.replace(/^employees\.\d+\.?/, "")} : {issueMessage(lang, i.message)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        e.results.map((r) => (
+          <div key={r.aid}>
+            {r.costs && <CostBreakdown costs={r.costs} noticePay={r.details?.noticePay} currency={r.currency} lang={lang} />}
+            <ResultView result={r} aid={byId.get(r.aid)} lang={lang} onCite={(c) => setCited(c)} level={3} />
+          </div>
+        ))
+      )}
+      {cited && <ArticlePanel citation={cited} caseDate={date} lang={lang} onClose={() => setCited(null)} />}
+    </section>
+  );
+}
+
+/** The employer's cost of one person as one figure, with what it includes (so that no second "total" competes). */
+function CostBreakdown({ costs, noticePay, currency, lang }: { costs: { employer: string }; noticePay: unknown; currency: PlanOutcome["currency"]; lang: Lang }) {
+  const money = (v: string) => formatMoney(v, currency, lang);
+  const notice = typeof noticePay === "string" && noticePay !== "0.00" ? noticePay : undefined;
+  return (
+    <p className="fne-help" data-testid="cost-breakdown">
+      <strong>
+        {tr(lang, "employerCost")} : {money(costs.employer)}
+      </strong>
+      {notice &&
+        (lang === "fr"
+          ? ` = sommes CRP ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (montant « ${tr(lang, "crpSums")} ») + préavis payé ${money(notice)}`
+          : ` = CRP sums ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (amount "${tr(lang, "crpSums")}") + notice paid ${money(notice)}`)}
+    </p>
+  );
 }
 
 type Ask = (c: PlanCommand) => void;
@@ -226,6 +300,11 @@ function PlanOutcomeView({
       <h3>{tr(lang, "scenarios")}</h3>
       {alternative ? <Comparison outcome={o} alternative={alternative} lang={lang} /> : <p role="status">{tr(lang, "computing")}</p>}
       <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} />
+      <ul className="fne-help" data-testid="cost-notes">
+        {COST_NOTES[lang].map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -280,7 +359,7 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
   const q = page.query;
   const view = (change: Partial<TableQuery>) => ask({ type: "view", query: { ...q, page: 0, ...change } });
   const pages = Math.max(1, Math.ceil(page.matched / q.pageSize));
-  const exportCsv = () => ask({ type: "export", query: q });
+  const exportAs = (format: ExportFormat) => ask({ type: "export", format });
 
   const col = (key: SortKey, label: Key | string, num = false) => (
     <th scope="col" className={num ? "fne-num" : undefined} aria-sort={q.sort === key ? (q.dir === 1 ? "ascending" : "descending") : "none"}>
@@ -306,8 +385,14 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
             ))}
           </select>
         </div>
-        <button type="button" className="fne-button" onClick={exportCsv}>
+        <button type="button" className="fne-button" onClick={() => exportAs("csv")}>
           {tr(lang, "exportCsv")}
+        </button>
+        <button type="button" className="fne-button" onClick={() => exportAs("xlsx")}>
+          {tr(lang, "exportXlsx")}
+        </button>
+        <button type="button" className="fne-button" onClick={() => exportAs("json")}>
+          {tr(lang, "exportJson")}
         </button>
       </div>
       <div className="fne-table-wrap">
@@ -315,6 +400,7 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
           <thead>
             <tr>
               {col("n", "#", true)}
+              <th scope="col">{tr(lang, "line")}</th>
               {col("id", tr(lang, "employeeId"))}
               {col("aid", tr(lang, "aid"))}
               {col("status", tr(lang, "status"))}
@@ -328,7 +414,12 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
             {page.rows.map((r) => (
               <tr key={`${r.n}-${r.aid}`}>
                 <td className="fne-num">{r.n}</td>
-                <td>{r.id}</td>
+                <td className="fne-num">{r.line ?? ""}</td>
+                <td>
+                  <button type="button" className="fne-link" onClick={() => ask({ type: "detail", n: r.n })} aria-label={`${tr(lang, "openRow")} ${r.id}`}>
+                    {r.id}
+                  </button>
+                </td>
                 <td>{r.aid}</td>
                 <td>
                   <StatusBadge status={r.status} lang={lang} />
@@ -336,7 +427,7 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
                 <td className="fne-num">{r.employer && formatMoney(r.employer, currency, lang)}</td>
                 <td className="fne-num">{r.state && formatMoney(r.state, currency, lang)}</td>
                 <td className="fne-num">{r.employee && formatMoney(r.employee, currency, lang)}</td>
-                <td className="fne-wrap">{r.note}</td>
+                <td className="fne-wrap">{issueMessage(lang, r.note)}</td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,7 @@ export { formatDecimal, formatMoney, formatWithEuro, francsToEuros } from "./mon
 export { tr, pick, type Lang } from "./i18n.ts";
 export { css } from "./styles.ts";
 export { PlanSimulator, type PlanSimulatorProps } from "./PlanSimulator.tsx";
-export { runPlanCsv, type PlanRequest, type PlanRow, type PlanOutcome, type PlanMessage } from "./plan-run.ts";
+export { runPlanFile, exportFile, type PlanRequest, type PlanRow, type PlanOutcome, type PlanMessage, type PlanData } from "./plan-run.ts";
 export { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
 export { CostChart } from "./CostChart.tsx";
 export { DossierDesk, type DossierDeskProps } from "./DossierDesk.tsx";

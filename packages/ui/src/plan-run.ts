@@ -1,16 +1,29 @@
 /**
- * A CSV layoff plan, read and evaluated (in a Web Worker, so that the page stays responsive): the rows for the
- * table, the totals, and the same plan under the other choice of the employer (offer the CRP or not).
+ * A plan file (CSV in any dialect, or xlsx), read and evaluated in a Web Worker with @fne/planfile, as the CLI and
+ * the API do: the rows for the table (with the reason in words), each row's full Result on demand, the totals, the
+ * same plan under the other choice of the employer (offer the CRP or not), and the exports.
  */
-import { parse } from "csv-parse/browser/esm/sync";
-import { stringify } from "csv-stringify/browser/esm/sync";
 import Decimal from "decimal.js";
-import { evaluatePlan, InputError, planFromCsvRows } from "@fne/engine";
-import type { Counts, ErrorIssue, PlanResult, Status, Totals } from "@fne/schema";
-import { issueMessage, tr, type Lang } from "./i18n.ts";
+import { getRuntime, InputError, type RowOutcome } from "@fne/engine";
+import {
+  compactRows,
+  CsvWriter,
+  fileError,
+  prepareTable,
+  readPlanFile,
+  writePlan,
+  xlsxBytes,
+  type Columns,
+  type CompactRow,
+  type PlanTable,
+  type PreparedPlan,
+} from "@fne/planfile";
+import type { Counts, EmployeeResult, ErrorIssue, PlanResult, Status, Totals } from "@fne/schema";
+import type { Lang } from "./i18n.ts";
 
 export interface PlanRequest {
-  csv: string;
+  /** The file's bytes (CSV or xlsx). */
+  bytes: Uint8Array;
   date: string;
   headcount: number;
   proposesCRP: boolean;
@@ -19,40 +32,44 @@ export interface PlanRequest {
 
 /** One line of the results table: one employee under one aid (or the row's error). */
 export interface PlanRow {
-  /** Position of the employee in the file (1-based), to sort back to input order. */
+  /** Position of the employee in the plan (1-based), to sort back to input order and to open its Result. */
   n: number;
+  line?: number;
   id: string;
   aid: string;
   status: Status | "invalid";
   employer: string;
   state: string;
   employee: string;
+  /** The reason in words (first unmet condition with its citation, what is missing), or the row's error. */
   note: string;
-  /** The result's amounts, in the order of PlanOutcome.amountKeys ("" when absent): compact to send. */
-  amounts: string[];
 }
 
-/** The rows of the plan (kept in the worker) with the names of their amounts. */
-export interface PlanRows {
+/** The plan as the worker keeps it. */
+export interface PlanData {
   rows: PlanRow[];
-  amountKeys: string[];
+  compact: CompactRow[];
+  results: EmployeeResult[];
+  columns: Columns;
+  summary: Omit<PlanResult, "employees">;
+  /** The PlanResult as JSON text: the same bytes as `pnpm calc` and POST /v1/plans give. */
+  json: string;
 }
 
 export interface PlanOutcome {
   date: string;
   currency: PlanResult["currency"];
-  /** Result rows in all (one per employee and aid); the table asks for them a page at a time. */
   rowCount: number;
-  /** The first page, in file order. */
   page: TablePage;
   totals: Totals;
   counts: Counts;
   proposesCRP: boolean;
   employees: number;
+  /** The file's dialect: what the CSV export writes (French in, French out). */
+  french: boolean;
   ms: number;
 }
 
-/** The same plan under the employer's other choice (the CRP offered or not), for the comparison. */
 export interface PlanAlternative {
   proposesCRP: boolean;
   totals: Totals;
@@ -62,7 +79,6 @@ export interface PlanAlternative {
 export const STATUSES = ["eligible", "ineligible", "undetermined", "no_law", "invalid"] as const;
 export type SortKey = "n" | "id" | "aid" | "status" | "employer" | "state" | "employee";
 export interface TableQuery {
-  /** A status, or "" for all. */
   filter: string;
   sort: SortKey;
   dir: 1 | -1;
@@ -73,16 +89,22 @@ export const firstPage: TableQuery = { filter: "", sort: "n", dir: 1, page: 0, p
 export interface TablePage {
   query: TableQuery;
   rows: PlanRow[];
-  /** Rows that pass the filter. */
   matched: number;
 }
 
+export type ExportFormat = "csv" | "xlsx" | "json";
+
 /** What the page asks the worker. */
-export type PlanCommand = { type: "run"; req: PlanRequest } | { type: "view"; query: TableQuery } | { type: "export"; query: TableQuery };
+export type PlanCommand =
+  | { type: "run"; req: PlanRequest }
+  | { type: "view"; query: TableQuery }
+  | { type: "export"; format: ExportFormat }
+  | { type: "detail"; n: number };
 
 export type PlanMessage =
   | { type: "view"; page: TablePage }
-  | { type: "csv"; text: string }
+  | { type: "file"; format: ExportFormat; bytes: Uint8Array; name: string; mime: string }
+  | { type: "detail"; n: number; employee: EmployeeResult }
   | { type: "progress"; done: number; total: number }
   | { type: "done"; outcome: PlanOutcome }
   | { type: "alternative"; alternative: PlanAlternative }
@@ -90,93 +112,101 @@ export type PlanMessage =
 
 const MONEY = new Set<SortKey>(["employer", "state", "employee"]);
 
-/** The rows that pass the filter, sorted (ties in file order). */
 export function selectRows(rows: PlanRow[], q: Pick<TableQuery, "filter" | "sort" | "dir">): PlanRow[] {
   const { sort: key, dir } = q;
   const out = q.filter ? rows.filter((r) => r.status === q.filter) : rows.slice();
   if (key === "n") return dir === 1 ? out : out.reverse();
-  // Money compared as decimals (an empty cell counts as nothing owed).
   const cmp = MONEY.has(key)
     ? (a: PlanRow, b: PlanRow) => new Decimal(a[key] || "0").cmp(b[key] || "0")
     : (a: PlanRow, b: PlanRow) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
   return out.sort((a, b) => dir * cmp(a, b) || a.n - b.n);
 }
 
-export function pageOf(data: PlanRows, query: TableQuery): TablePage {
+export function pageOf(data: Pick<PlanData, "rows">, query: TableQuery): TablePage {
   const sel = selectRows(data.rows, query);
   return { query, rows: sel.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize), matched: sel.length };
 }
 
-/** The results as CSV for a spreadsheet: the rows shown (filter and order), costs, then every amount. */
-export function resultsCsv(data: PlanRows, query: TableQuery): string {
-  const header = ["id", "aid", "status", "note", "employerCost", "stateCost", "employeeAllocations", ...data.amountKeys];
-  const body = selectRows(data.rows, query).map((r) => [r.id, r.aid, r.status, r.note, r.employer, r.state, r.employee, ...r.amounts]);
-  return stringify([header, ...body]);
+const encoder = new TextEncoder();
+
+/** The results file: CSV in the file's dialect with its totals rows, the xlsx workbook, or the PlanResult JSON. */
+export async function exportFile(data: PlanData, format: ExportFormat): Promise<Extract<PlanMessage, { type: "file" }>> {
+  const rt = getRuntime();
+  if (format === "json") return { type: "file", format, bytes: encoder.encode(data.json), name: "plan-resultats.json", mime: "application/json" };
+  if (format === "xlsx") {
+    const bytes = await xlsxBytes(rt, data.columns, data.compact, data.summary);
+    return { type: "file", format, bytes, name: "plan-resultats.xlsx", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  }
+  const w = new CsvWriter(rt, data.columns);
+  const text = w.head() + w.rows(data.compact) + w.tail(data.summary);
+  return { type: "file", format, bytes: encoder.encode(text), name: "plan-resultats.csv", mime: "text/csv;charset=utf-8" };
 }
 
-function rowsOf(result: PlanResult, lang: Lang): PlanRows {
-  const rows: PlanRow[] = [];
-  const keys = new Map<string, number>();
-  const pending: Array<Record<string, string | number | boolean>> = [];
-  result.employees.forEach((e, i) => {
-    if ("error" in e) {
-      const note = e.error.issues.map((x) => `${x.path.replace(/^employees\.\d+\./, "")} : ${issueMessage(lang, x.message)}`).join(" ; ");
-      rows.push({ n: i + 1, id: e.id, aid: "", status: "invalid", employer: "", state: "", employee: "", note, amounts: [] });
-      pending.push({});
-      return;
-    }
-    for (const r of e.results) {
-      for (const k in r.amounts) if (!keys.has(k)) keys.set(k, keys.size);
-      rows.push({
-        n: i + 1,
-        id: e.id,
-        aid: r.aid,
-        status: r.status,
-        employer: r.costs?.employer ?? "",
-        state: r.costs?.state ?? "",
-        employee: r.costs?.employee ?? "",
-        note: r.missing.length ? `${tr(lang, "missing")} : ${r.missing.join(", ")}` : "",
-        amounts: [],
-      });
-      pending.push(r.amounts);
-    }
-  });
-  const amountKeys = [...keys.keys()];
-  rows.forEach((row, i) => {
-    const a = pending[i]!;
-    row.amounts = amountKeys.map((k) => (a[k] === undefined ? "" : String(a[k])));
-  });
-  return { rows, amountKeys };
+function tableRow(c: CompactRow, n: number): PlanRow {
+  return {
+    n,
+    ...(c.line !== undefined ? { line: c.line } : {}),
+    id: c.id,
+    aid: c.aid,
+    status: c.status,
+    employer: c.employerCost,
+    state: c.stateCost,
+    employee: c.employeeAllocations,
+    note: c.error || c.reason,
+  };
 }
 
 /**
- * Parse and evaluate; post the plan as entered as soon as it is done (the totals the employer waits for),
+ * Read, check and evaluate; post the plan as entered as soon as it is done (the totals the employer waits for),
  * then the same plan under the other choice about the CRP (the comparison).
  */
-export function runPlanCsv(req: PlanRequest, post: (m: PlanMessage) => void, now: () => number = () => performance.now()): PlanRows | undefined {
+export async function runPlanFile(req: PlanRequest, post: (m: PlanMessage) => void, now: () => number = () => performance.now()): Promise<PlanData | undefined> {
   const t0 = now();
+  const rt = getRuntime();
   try {
-    const records = parse(req.csv, { columns: (h: string[]) => h.map((x) => x.trim()), skip_empty_lines: true, bom: true }) as Array<Record<string, string>>;
-    post({ type: "progress", done: 0, total: records.length });
-    const plan = { ...planFromCsvRows(records, { date: req.date, headcount: req.headcount, proposesCRP: req.proposesCRP }), lang: req.lang };
-    const result = evaluatePlan(plan, { onProgress: (done, total) => post({ type: "progress", done, total }) });
-    const data = rowsOf(result, req.lang);
+    let p: PreparedPlan;
+    let table: PlanTable;
+    const envelope = { date: req.date, employer: { headcount: req.headcount, proposesCRP: req.proposesCRP }, lang: req.lang };
+    try {
+      table = await readPlanFile(req.bytes);
+      p = prepareTable(rt, table, envelope);
+    } catch (e) {
+      throw fileError(e);
+    }
+    const total = p.rows.length;
+    post({ type: "progress", done: 0, total });
+    const results: EmployeeResult[] = [];
+    const compact: CompactRow[] = [];
+    const rows: PlanRow[] = [];
+    let json = "";
+    const onRow = (o: RowOutcome, i: number) => {
+      results.push(o.result);
+      for (const c of compactRows(rt, o, p.ctx.lang)) {
+        compact.push(c);
+        rows.push(tableRow(c, i + 1));
+      }
+      if ((i + 1) % 1000 === 0) post({ type: "progress", done: i + 1, total });
+    };
+    const summary = await writePlan(rt, p, [{ format: "json", emit: (x) => void (json += x as string) }], 500, onRow);
+    const data: PlanData = { rows, compact, results, columns: p.columns, summary, json };
     post({
       type: "done",
       outcome: {
-        date: result.date,
-        currency: result.currency,
-        rowCount: data.rows.length,
+        date: summary.date,
+        currency: summary.currency,
+        rowCount: rows.length,
         page: pageOf(data, firstPage),
-        totals: result.totals,
-        counts: result.counts,
+        totals: summary.totals,
+        counts: summary.counts,
         proposesCRP: req.proposesCRP,
-        employees: result.employees.length,
+        employees: total,
+        french: p.columns.dialect.lang === "fr",
         ms: Math.round(now() - t0),
       },
     });
-    const other = evaluatePlan({ ...plan, employer: { ...plan.employer, proposesCRP: !req.proposesCRP } });
-    post({ type: "alternative", alternative: { proposesCRP: !req.proposesCRP, totals: other.totals, counts: other.counts } });
+    const other = prepareTable(rt, table, { ...envelope, employer: { headcount: req.headcount, proposesCRP: !req.proposesCRP } });
+    const alt = await writePlan(rt, other, []);
+    post({ type: "alternative", alternative: { proposesCRP: !req.proposesCRP, totals: alt.totals, counts: alt.counts } });
     return data;
   } catch (e) {
     if (e instanceof InputError) post({ type: "error", message: e.message, issues: e.issues });

@@ -1,16 +1,21 @@
 /**
- * The plan simulator's worker: parses and evaluates a CSV plan off the main thread, posting progress; keeps the
- * rows and answers the table's pages and the CSV export, so that the page never holds 10,000 rows.
+ * The plan simulator's worker: reads and evaluates a plan file off the main thread, posting progress; keeps the
+ * rows and answers the table's pages, a row's full Result and the exports, so that the page never holds the plan.
  */
 import { getRuntime } from "@fne/engine";
-import { pageOf, resultsCsv, runPlanCsv, type PlanCommand, type PlanMessage, type PlanRows } from "./plan-run.ts";
+import { exportFile, pageOf, runPlanFile, type PlanCommand, type PlanData, type PlanMessage } from "./plan-run.ts";
 
-const scope = self as unknown as { postMessage(m: PlanMessage): void; onmessage: ((e: MessageEvent<PlanCommand>) => void) | null };
-let data: PlanRows | undefined;
-scope.onmessage = ({ data: cmd }) => {
-  if (cmd.type === "run") data = runPlanCsv(cmd.req, (m) => scope.postMessage(m));
-  else if (data && cmd.type === "view") scope.postMessage({ type: "view", page: pageOf(data, cmd.query) });
-  else if (data && cmd.type === "export") scope.postMessage({ type: "csv", text: resultsCsv(data, cmd.query) });
+const scope = self as unknown as { postMessage(m: PlanMessage, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PlanCommand>) => void) | null };
+let data: PlanData | undefined;
+scope.onmessage = async ({ data: cmd }) => {
+  if (cmd.type === "run") data = await runPlanFile(cmd.req, (m) => scope.postMessage(m));
+  else if (!data) return;
+  else if (cmd.type === "view") scope.postMessage({ type: "view", page: pageOf(data, cmd.query) });
+  else if (cmd.type === "detail") scope.postMessage({ type: "detail", n: cmd.n, employee: data.results[cmd.n - 1]! });
+  else if (cmd.type === "export") {
+    const file = await exportFile(data, cmd.format);
+    scope.postMessage(file, [file.bytes.buffer as ArrayBuffer]);
+  }
 };
 // Load and compile the rules while the user picks a file.
 getRuntime();

@@ -40,7 +40,8 @@ export const crp: Formula = {
     const k = c.k;
     const kn = c.kn;
     const seniority = c.need<number>("seniorityMonths");
-    const salary = c.need<D>("monthlyGrossSalary");
+    // Months of salary; the salary is asked only when some sum counts months of it.
+    const months = (n: number) => (n > 0 ? round2(c.need<D>("monthlyGrossSalary").times(n)) : ZERO);
     const legal = legalNotice(c, seniority);
     const conventional = (c.facts.conventionalNoticeMonths as number | undefined) ?? 0;
     const notice = Math.max(legal, conventional);
@@ -59,15 +60,17 @@ export const crp: Formula = {
     if (!proposed) {
       // L321-4-2 II: two months of the average gross pay of the last twelve months.
       penalty = round2(c.need<D>("averageMonthlyGrossLast12").times(k.penaltyMonths!));
-      noticePay = round2(salary.times(notice));
+      noticePay = months(notice);
     } else if (!accepted) {
-      noticePay = round2(salary.times(notice));
+      noticePay = months(notice);
     } else {
       // L321-4-2 I al. 5: at least two months' salary, when the legal notice is at least two months.
-      if (legal >= freeMonths) employerContribution = round2(salary.times(k.contributionMonths!));
-      // I al. 4: the balance of the notice beyond two months; below two months of legal notice, its equivalent at once.
-      if (notice > freeMonths) noticeBalance = round2(salary.times(notice - freeMonths));
-      if (legal < freeMonths) noticeEquivalentAtRupture = round2(salary.times(notice));
+      if (legal >= freeMonths) employerContribution = months(kn.contributionMonths!);
+      // I al. 4, two alternatives on the legal notice (L122-6): under two months, the whole notice pay the employee
+      // would have had on refusal, at the rupture; from two months, two go to the ASSEDIC (al. 5) and only the
+      // balance beyond two months is paid. Never both.
+      if (legal < freeMonths) noticeEquivalentAtRupture = months(notice);
+      else if (notice > freeMonths) noticeBalance = months(notice - freeMonths);
       // I al. 2: DIF balance capped at 20 h per year of seniority and 120 h, doubled; only the L933-4 allowance is due.
       const balance = new D(c.need<number>("difHoursBalance"));
       const cap = min(k.difHoursPerYear!.times(Math.floor(seniority / 12)), k.difHoursCap!);

@@ -210,6 +210,8 @@ export const youth_mobility: Formula = {
     ageLimitDate: {
       from: ["birthDate", "nationalServiceMonths"],
       compute: (c) => addMonths(c.need<string>("birthDate"), c.kn.ageLimitYears! * 12 + c.need<number>("nationalServiceMonths")),
+      // R322-27 al. 2 can only push the limit later: under 26 without any service is under the limit whatever the service.
+      monotone: { nationalServiceMonths: 1 },
     },
     // R322-28 al. 1: the job starts within twelve months of the start point.
     windowEnd: { from: ["startPointDate"], compute: (c) => addMonths(c.need<string>("startPointDate"), c.kn.windowMonths!) },

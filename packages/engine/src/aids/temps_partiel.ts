@@ -15,8 +15,13 @@ function legalWeeklyHours(c: Context): D {
 
 export const temps_partiel: Formula = {
   derived: {
-    legalWeeklyHours: { from: [], compute: legalWeeklyHours },
-    maxNewWeeklyHours: { from: ["legalWeeklyHours"], compute: (c) => c.need<D>("legalWeeklyHours").times(c.k.maxShareOfLegalDuration!) },
+    // 2000–2001: 39 h up to 20 employees, 35 h above; a case that passes or fails at both needs no headcount.
+    legalWeeklyHours: { from: [], compute: legalWeeklyHours, monotone: { companyHeadcount: -1 } },
+    maxNewWeeklyHours: {
+      from: ["legalWeeklyHours"],
+      compute: (c) => c.need<D>("legalWeeklyHours").times(c.k.maxShareOfLegalDuration!),
+      monotone: { legalWeeklyHours: 1 },
+    },
   },
   compute(c): Output {
     const k = c.k;
