@@ -10,15 +10,19 @@ import { Role } from "@fne/schema";
 const USAGE = `usage:
   pnpm admin org create NAME
   pnpm admin org list
-  pnpm admin token create --org NAME --role ${Role.options.join("|")} [--label TEXT]
+  pnpm admin token create --org NAME --role ${Role.options.join("|")} [--label TEXT] [--json]
   pnpm admin token list
-  pnpm admin token revoke ID
+  pnpm admin token revoke ID              (the token's id, or the token itself)
   pnpm admin recheck
   pnpm admin erase-expired [--days N]     (default: FNE_RETENTION_DAYS)`;
 
 class UsageError extends Error {}
 
-const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/** A line printed as it is, not as JSON. */
+class Plain {
+  constructor(readonly text: string) {}
+}
+const print = (value: unknown) => process.stdout.write(`${value instanceof Plain ? value.text : JSON.stringify(value, null, 2)}\n`);
 
 function wholeDays(s: string | undefined): number {
   if (s === undefined || !/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`--days (or FNE_RETENTION_DAYS) must be a whole number of days, at least 1; got ${s ?? "nothing"}`);
@@ -30,7 +34,7 @@ function command(args: string[]): (store: Store) => Promise<unknown> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { org: { type: "string" }, role: { type: "string" }, label: { type: "string" }, days: { type: "string" } },
+    options: { org: { type: "string" }, role: { type: "string" }, label: { type: "string" }, days: { type: "string" }, json: { type: "boolean" } },
   });
   const [what, verb, ...rest] = positionals;
   const name = `${what ?? ""} ${verb ?? ""}`.trim();
@@ -43,10 +47,12 @@ function command(args: string[]): (store: Store) => Promise<unknown> {
     case "token create": {
       const { org, role, label } = values;
       if (!org || !role) throw new UsageError("token create needs --org NAME and --role ROLE");
+      const json = values.json === true;
       return async (store) => {
         const t = await store.createToken({ organisation: org, role, label });
-        process.stderr.write(`The token is shown this once; only its hash is kept. Revoke it with: pnpm admin token revoke ${t.id}\n`);
-        return t;
+        process.stderr.write(`Token ${t.id} (${t.role}, ${t.organisation}): shown this once, only its hash is kept. Revoke it with: pnpm admin token revoke ${t.id}\n`);
+        // The token alone on stdout, for `TOKEN=$(pnpm -s admin token create …)`; --json: the whole record.
+        return json ? t : new Plain(t.token);
       };
     }
     case "token list":

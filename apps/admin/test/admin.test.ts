@@ -21,11 +21,15 @@ describeBoth("pnpm admin", (backend) => {
 
   it("creates an organisation and a token (printed once, only its hash kept), and revokes it", async () => {
     expect(admin("org", "create", "Agence", "de", "Lille")).toMatchObject({ status: 0 });
-    const created = admin("token", "create", "--org", "Agence de Lille", "--role", "supervisor", "--label", "C. Durand");
+    const created = admin("token", "create", "--org", "Agence de Lille", "--role", "supervisor", "--label", "C. Durand", "--json");
     expect(created.status, created.stderr).toBe(0);
     const t = created.json() as { id: string; token: string; role: string };
     expect(t).toMatchObject({ role: "supervisor", organisation: "Agence de Lille", label: "C. Durand" });
     expect(created.stderr).toMatch(/shown this once/);
+    // Without --json: the token alone on stdout, its id on stderr; revoking by the token itself works too.
+    const plain = admin("token", "create", "--org", "Agence de Lille", "--role", "auditor");
+    expect(plain.stdout).toMatch(/^fne_[0-9a-f]{32}_[A-Za-z0-9_-]{43}\n$/);
+    expect(admin("token", "revoke", plain.stdout.trim())).toMatchObject({ status: 0 });
     const listed = admin("token", "list");
     expect(listed.stdout).not.toContain(t.token.slice("fne_".length + 33));
 
@@ -39,6 +43,8 @@ describeBoth("pnpm admin", (backend) => {
     expect(events).toEqual([
       { action: "organisation_created", actor: "admin" },
       { action: "token_created", actor: "admin" },
+      { action: "token_created", actor: "admin" },
+      { action: "token_revoked", actor: "admin" },
       { action: "token_revoked", actor: "admin" },
     ]);
     await store.close();
