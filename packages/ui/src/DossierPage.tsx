@@ -97,16 +97,7 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
         <h2>{dossier.reference}</h2>
         {dossier.status && <StatusBadge status={dossier.status} lang={lang} />}
       </header>
-      <dl className="fne-meta fne-noprint">
-        <div>
-          <dt>{dt(lang, "organisation")}</dt>
-          <dd>{dossier.organisation}</dd>
-        </div>
-        <div>
-          <dt>{dt(lang, "openedOn")}</dt>
-          <dd>{formatDate(dossier.createdAt, lang)}</dd>
-        </div>
-      </dl>
+      <DossierMeta dossier={dossier} lang={lang} className="fne-meta fne-noprint" />
       <div className="fne-actions fne-noprint">
         <button type="button" className="fne-button" onClick={onBack}>
           {dt(lang, "back")}
@@ -179,6 +170,25 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
         />
       )}
     </article>
+  );
+}
+
+/** The organisation, the opening date and, on the printed sheet, the day it is printed. */
+function DossierMeta({ dossier, lang, className, printedOn }: { dossier: Dossier; lang: Lang; className: string; printedOn?: string }) {
+  const items: Array<[string, string]> = [
+    [dt(lang, "organisation"), dossier.organisation],
+    [dt(lang, "openedOn"), formatDate(dossier.createdAt, lang)],
+    ...(printedOn ? [[dt(lang, "printedOn"), formatDate(printedOn, lang)] as [string, string]] : []),
+  ];
+  return (
+    <dl className={className}>
+      {items.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -295,20 +305,7 @@ function Sheet({ dossier, lang, byId, aids }: { dossier: Dossier; lang: Lang; by
       <h2>
         {dt(lang, "sheetTitle")} {dossier.reference}
       </h2>
-      <dl className="fne-meta">
-        <div>
-          <dt>{dt(lang, "organisation")}</dt>
-          <dd>{dossier.organisation}</dd>
-        </div>
-        <div>
-          <dt>{dt(lang, "openedOn")}</dt>
-          <dd>{formatDate(dossier.createdAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{dt(lang, "printedOn")}</dt>
-          <dd>{formatDate(new Date().toISOString(), lang)}</dd>
-        </div>
-      </dl>
+      <DossierMeta dossier={dossier} lang={lang} className="fne-meta" printedOn={new Date().toISOString()} />
       {latest && (
         <>
           <h3>{dt(lang, "factsEntered")}</h3>
