@@ -127,6 +127,7 @@ describe("dossiers", () => {
     expect(text).toContain("Agence de Lille");
     expect(text).toContain("9\u202f126,00\u00a0F");
     await page.pdf({ path: artifact("dossier-sheet.pdf") });
+    await page.screenshot({ path: artifact("dossier-sheet.png"), fullPage: true });
     await page.emulateMedia({ media: "screen" });
     await page.screenshot({ path: artifact("dossier.png"), fullPage: true });
 

@@ -341,7 +341,8 @@ function Sheet({ dossier, lang, byId, aids }: { dossier: Dossier; lang: Lang; by
           {dossier.evaluations.map((e) => (
             <tr key={e.id}>
               <td>
-                {formatDateTime(e.at, lang)} ({who(e, lang)})
+                {formatDateTime(e.at, lang)}, {dt(lang, "by")} {who(e, lang)}
+                {e.recheckOf ? ` — ${dt(lang, "recheckTag")}` : ""}
               </td>
               <td>{evaluationTitle(e, byId, lang)}</td>
               <td>{tr(lang, e.status)}</td>
