@@ -16,7 +16,10 @@ const corsOrigins = (process.env.CORS_ORIGINS ?? "")
   .filter(Boolean);
 
 // Storage (README "Dossiers and accounts"): PGlite in FNE_DATA_DIR, or DATABASE_URL; migrations and the retention sweep run now.
-const { store, erased } = await startStore(process.env);
+const { store, erased } = await startStore(process.env).catch((e: unknown) => {
+  console.error(`cannot open the storage: ${e instanceof Error ? e.message : String(e)}`);
+  return process.exit(1);
+});
 const app = buildServer({ corsOrigins, logger: { level: process.env.LOG_LEVEL ?? "info" }, store, webDir: webDir(process.env) });
 app.addHook("onClose", () => store.close());
 app.log.info({ database: store.kind, location: store.location, erasedByRetention: erased }, "storage ready");
