@@ -22,7 +22,7 @@ import { limits } from "./limits.ts";
 const requests = { Case, Plan } as const;
 const responses = { Result, Screening, PlanResult, Error: ErrorBody, AidDescription, ArticleAtDate, ParameterAtDate } as const;
 
-function components(shapes: Record<string, z.ZodType>, io: "input" | "output") {
+export function components(shapes: Record<string, z.ZodType>, io: "input" | "output") {
   const registry = z.registry<{ id: string }>();
   for (const [id, shape] of Object.entries(shapes)) registry.add(shape, { id });
   const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });

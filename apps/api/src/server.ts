@@ -10,6 +10,10 @@ import { badRequest, errorBody, onBadUrl, onError, onNotFound } from "./errors.t
 import { limits as defaultLimits, type Limits } from "./limits.ts";
 import { openapiDocument } from "./openapi.ts";
 import { plansRoutes } from "./plans.ts";
+import type { Store } from "@fne/store";
+import { dossierRoutes } from "./dossiers.ts";
+import { withDossierPaths } from "./dossiers-openapi.ts";
+import { webApp } from "./static.ts";
 
 export interface ServerOptions {
   /** Origins allowed to call the API from a browser (embedding sites); "*" for any. None: same-origin only. */
@@ -18,6 +22,10 @@ export interface ServerOptions {
   logger?: FastifyServerOptions["logger"];
   /** Body limits in bytes (1 MiB for a case, 50 MiB for a plan by default). */
   limits?: Partial<Limits>;
+  /** Dossiers, accounts and the audit trail (@fne/store); without it only the public calculator routes exist. */
+  store?: Store;
+  /** The built web app to serve at / (apps/web/dist), same origin as the API. */
+  webDir?: string;
 }
 
 /** The query of the catalog routes: `date` must be a calendar date. */
@@ -58,6 +66,7 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     api.post("/v1/evaluate", { bodyLimit: limits.caseBytes, config: { invalid: "invalid_case" } }, (req) => evaluate(req.body));
 
     api.register(plansRoutes, { bodyLimit: limits.planBytes });
+    if (options.store) api.register(dossierRoutes, { store: options.store });
 
     api.get("/v1/aids", () => listAids());
 
@@ -76,9 +85,10 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
         .send(errorBody("not_found", `unknown parameter "${req.params.id}"; known: ${known}`, [{ path: "params.id", message: "unknown parameter" }]));
     });
 
-    const openapi = openapiDocument();
+    const openapi = withDossierPaths(openapiDocument(), options.store !== undefined);
     api.get("/openapi.json", () => openapi);
     api.get("/health", () => ({ status: "ok" }));
   });
+  if (options.webDir) app.register(webApp, { root: options.webDir });
   return app;
 }

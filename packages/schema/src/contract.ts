@@ -111,6 +111,9 @@ export const ErrorCode = z.enum([
   "payload_too_large",
   "unsupported_media_type",
   "not_found",
+  "unauthorized",
+  "forbidden",
+  "too_many_requests",
   "internal_error",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -3,3 +3,4 @@ export * from "./contract.ts";
 export * from "./rules.ts";
 export * from "./catalog.ts";
 export * from "./api.ts";
+export * from "./dossiers.ts";
