@@ -34,6 +34,9 @@ export interface Limits {
 
 const MiB = 1024 * 1024;
 
+/** Routes a load balancer or a monitor polls: never rate limited. */
+export const MONITORING_ROUTES = ["/health", "/ready", "/metrics"];
+
 export const limits: Limits = {
   caseBytes: 64 * 1024,
   planBytes: 50 * MiB,

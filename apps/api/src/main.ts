@@ -8,9 +8,11 @@
  * rest, exit.
  */
 import { embedOrigins } from "@fne/schema";
+import { startStore } from "@fne/store";
 import { limitsFromEnv, limits as defaults } from "./limits.ts";
 import { buildServer } from "./server.ts";
 import { closeWithin } from "./shutdown.ts";
+import { webDir } from "./static.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -29,13 +31,22 @@ try {
   process.exit(2);
 }
 
+// Storage (README "Dossiers and accounts"): PGlite in FNE_DATA_DIR, or DATABASE_URL; migrations and the retention sweep run now.
+const { store, erased } = await startStore(process.env).catch((e: unknown) => {
+  console.error(`cannot open the storage: ${e instanceof Error ? e.message : String(e)}`);
+  return process.exit(1);
+});
 const app = buildServer({
   corsOrigins: list(process.env.CORS_ORIGINS),
   logger: { level: process.env.LOG_LEVEL ?? "info" },
   limits,
   ...(trustProxy === true || trustProxy.length ? { trustProxy } : {}),
   pages: { embedOrigins: embedOrigins(process.env.VITE_EMBED_ORIGINS) },
+  store,
+  webDir: webDir(process.env),
 });
+app.addHook("onClose", () => store.close());
+app.log.info({ database: store.kind, location: store.location, erasedByRetention: erased }, "storage ready");
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {

@@ -28,7 +28,7 @@ import {
 } from "@fne/schema";
 import { DOCS_FILES } from "./docs.ts";
 import { examples } from "./examples.ts";
-import type { Limits } from "./limits.ts";
+import { MONITORING_ROUTES, type Limits } from "./limits.ts";
 
 type Schema = Record<string, unknown>;
 type Properties = Record<string, Schema>;
@@ -48,7 +48,7 @@ function clean(schema: unknown, io: "input" | "output"): unknown {
   );
 }
 
-function components(shapes: Record<string, z.ZodType>, io: "input" | "output"): Record<string, Schema> {
+export function components(shapes: Record<string, z.ZodType>, io: "input" | "output"): Record<string, Schema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, shape] of Object.entries(shapes)) registry.add(shape, { id });
   const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
@@ -153,10 +153,43 @@ const commonResponses = {
   431: answer("HeadersTooLarge"),
   500: answer("InternalError"),
 };
-const headResponses = (what: string) => ({
-  200: { description: `The headers of GET ${what}, without the body.` },
-  ...Object.fromEntries(Object.keys(commonResponses).map((s) => [s, { description: "As for GET, without the body." }])),
-});
+const retryAfter = { "Retry-After": { description: "Seconds before the client may send again.", required: true, schema: { type: "integer", minimum: 0 } } };
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  parameters?: unknown[];
+  responses: Record<string, unknown>;
+}
+
+/**
+ * Every operation with the answers any route can give (malformed HTTP, a timeout, oversized headers, the rate
+ * limit except on the monitoring routes, a bug), and every GET with its HEAD twin (Fastify answers HEAD for each
+ * GET route). Applied to the whole document, dossier routes included; adds only what an operation lacks.
+ */
+export function completeDocument<D extends { paths: object }>(doc: D): D {
+  const paths = Object.entries(doc.paths as Record<string, Record<string, Operation>>).map(([path, ops]) => {
+    const common = Object.entries(commonResponses).filter(([status]) => status !== "429" || !MONITORING_ROUTES.includes(path));
+    const out: Record<string, Operation> = {};
+    for (const [method, op] of Object.entries(ops)) {
+      out[method] = { ...op, responses: { ...op.responses, ...Object.fromEntries(common.filter(([status]) => !Object.hasOwn(op.responses, status))) } };
+    }
+    const get = out.get;
+    if (get && !out.head) {
+      const id = get.operationId ?? path;
+      out.head = {
+        operationId: `head${id[0]!.toUpperCase()}${id.slice(1)}`,
+        summary: `GET ${path} without the body.`,
+        ...(get.parameters ? { parameters: get.parameters } : {}),
+        responses: Object.fromEntries(
+          Object.keys(get.responses).map((status) => [status, { description: `As GET answers it, without the body.`, ...(status === "429" ? { headers: retryAfter } : {}) }]),
+        ),
+      };
+    }
+    return [path, out] as const;
+  });
+  return { ...doc, paths: Object.fromEntries(paths) };
+}
 
 function responseComponents(limits: Limits) {
   const err = (description: string, headers?: object) => ({ description, ...errorContent, ...(headers ? { headers } : {}) });
@@ -174,7 +207,7 @@ function responseComponents(limits: Limits) {
       limits.rateMax > 0
         ? `More than ${limits.rateMax} requests in ${limits.rateWindowSeconds} s from one client (IP address), per server replica: \`too_many_requests\`.`
         : "Over the rate limit: `too_many_requests` (no limit is set on this server).",
-      { "Retry-After": { description: "Seconds before the client may send again.", required: true, schema: { type: "integer", minimum: 0 } } },
+      retryAfter,
     ),
     InternalError: err("A bug of the server, never the client's input: `internal_error` (the request is logged)."),
   };
@@ -190,6 +223,11 @@ const CSV_RULES = [
 ].join(" ");
 
 export function openapiDocument(limits: Limits) {
+  return completeDocument(calculatorDocument(limits));
+}
+
+/** The public calculator's routes. */
+function calculatorDocument(limits: Limits) {
   const generic = { ...components(requests, "input"), ...components(responses, "output") };
   const perAid = aidSchemas(generic);
   const planQuery = queryParams(
@@ -233,7 +271,6 @@ export function openapiDocument(limits: Limits) {
           requestBody: { required: true, content: { "application/json": { schema: ref("Case"), examples: caseExamples } } },
           responses: {
             200: { description: "The Result, or `{ date, results }` when screening.", ...json({ oneOf: [ref("Result"), ref("Screening")] }) },
-            ...commonResponses,
             413: answer("PayloadTooLarge"),
             415: answer("UnsupportedMediaType"),
           },
@@ -263,7 +300,6 @@ export function openapiDocument(limits: Limits) {
                 [XLSX]: { schema: { type: "string", contentMediaType: XLSX, contentEncoding: "binary" } },
               },
             },
-            ...commonResponses,
             406: { description: "`Accept` names no format of the answer: `invalid_request`.", ...errorContent },
             413: { description: "The body is over the route's limit, or the plan over one of its caps (rows, results, evaluations), named in the message: `payload_too_large`.", ...errorContent },
             415: answer("UnsupportedMediaType"),
@@ -274,22 +310,15 @@ export function openapiDocument(limits: Limits) {
         get: {
           operationId: "listAids",
           summary: "The aids with their facts (types, labels), amounts and rule versions.",
-          responses: { 200: { description: "The aids.", ...json({ type: "array", items: ref("AidDescription") }) }, ...commonResponses },
+          responses: { 200: { description: "The aids.", ...json({ type: "array", items: ref("AidDescription") }) } },
         },
-        head: { operationId: "headAids", summary: "GET /v1/aids without the body.", responses: headResponses("/v1/aids") },
       },
       "/v1/articles/{id}": {
         get: {
           operationId: "getArticle",
           summary: "The article version in force at a date, with its validity and successor.",
           parameters: [idParam("Article id, e.g. R322-6.", "R322-6"), ...dateParams],
-          responses: { 200: { description: "The article at the date.", ...json(ref("ArticleAtDate")) }, ...commonResponses, 404: answer("NotFound") },
-        },
-        head: {
-          operationId: "headArticle",
-          summary: "GET /v1/articles/{id} without the body.",
-          parameters: [idParam("Article id, e.g. R322-6.", "R322-6"), ...dateParams],
-          responses: { ...headResponses("/v1/articles/{id}"), 404: { description: "Unknown article." } },
+          responses: { 200: { description: "The article at the date.", ...json(ref("ArticleAtDate")) }, 404: answer("NotFound") },
         },
       },
       "/v1/parameters/{id}": {
@@ -297,13 +326,7 @@ export function openapiDocument(limits: Limits) {
           operationId: "getParameter",
           summary: "A dated parameter (SMIC, minimum garanti, …) at a date, in that date's currency.",
           parameters: [idParam("Parameter id, e.g. smic_horaire_brut.", "smic_horaire_brut"), ...dateParams],
-          responses: { 200: { description: "The parameter at the date.", ...json(ref("ParameterAtDate")) }, ...commonResponses, 404: answer("NotFound") },
-        },
-        head: {
-          operationId: "headParameter",
-          summary: "GET /v1/parameters/{id} without the body.",
-          parameters: [idParam("Parameter id, e.g. smic_horaire_brut.", "smic_horaire_brut"), ...dateParams],
-          responses: { ...headResponses("/v1/parameters/{id}"), 404: { description: "Unknown parameter." } },
+          responses: { 200: { description: "The parameter at the date.", ...json(ref("ParameterAtDate")) }, 404: answer("NotFound") },
         },
       },
       "/openapi.json": {
@@ -319,18 +342,15 @@ export function openapiDocument(limits: Limits) {
                 properties: { openapi: { type: "string", const: "3.1.0" }, info: { type: "object" }, servers: { type: "array" }, paths: { type: "object" }, components: { type: "object" } },
               }),
             },
-            ...commonResponses,
           },
         },
-        head: { operationId: "headOpenapi", summary: "GET /openapi.json without the body.", responses: headResponses("/openapi.json") },
       },
       "/docs": {
         get: {
           operationId: "docs",
           summary: "This document as an interactive reference page (Swagger UI, served from this server), with a runnable example per route.",
-          responses: { 200: { description: "The page.", content: { "text/html": { schema: { type: "string" } } } }, ...commonResponses },
+          responses: { 200: { description: "The page.", content: { "text/html": { schema: { type: "string" } } } } },
         },
-        head: { operationId: "headDocs", summary: "GET /docs without the body.", responses: headResponses("/docs") },
       },
       "/docs/{file}": {
         get: {
@@ -339,15 +359,8 @@ export function openapiDocument(limits: Limits) {
           parameters: [{ name: "file", in: "path", required: true, schema: { type: "string", enum: DOCS_FILES } }],
           responses: {
             200: { description: "The file.", content: { "text/css": { schema: { type: "string" } }, "text/javascript": { schema: { type: "string" } } } },
-            ...commonResponses,
             404: answer("NotFound"),
           },
-        },
-        head: {
-          operationId: "headDocsFile",
-          summary: "GET /docs/{file} without the body.",
-          parameters: [{ name: "file", in: "path", required: true, schema: { type: "string", enum: DOCS_FILES } }],
-          responses: { ...headResponses("/docs/{file}"), 404: { description: "No such file." } },
         },
       },
       "/health": {
@@ -356,10 +369,8 @@ export function openapiDocument(limits: Limits) {
           summary: "Liveness: the rules are loaded. Not rate limited.",
           responses: {
             200: { description: "Up.", ...json({ type: "object", properties: { status: { type: "string", const: "ok" } }, required: ["status"], additionalProperties: false }) },
-            ...commonResponses,
           },
         },
-        head: { operationId: "headHealth", summary: "GET /health without the body.", responses: headResponses("/health") },
       },
     },
     components: { schemas: { ...generic, ...perAid }, responses: responseComponents(limits) },

@@ -11,15 +11,19 @@ import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import { z } from "zod";
 import { evaluate, getArticle, getParameter, getRuntime, listAids } from "@fne/engine";
-import { DateQuery, type PolicyOptions } from "@fne/schema";
+import { DateQuery, pageKind, type PolicyOptions } from "@fne/schema";
 import { docsRoutes } from "./docs.ts";
 import { badRequest, errorBody, errorHandler, HttpError, onBadUrl, onNotFound } from "./errors.ts";
 import { checkHost, clientErrorHandler, refuseBeforeRoutes } from "./http.ts";
-import { limits as defaultLimits, type Limits } from "./limits.ts";
-import { openapiDocument } from "./openapi.ts";
+import { limits as defaultLimits, MONITORING_ROUTES, type Limits } from "./limits.ts";
+import { completeDocument, openapiDocument } from "./openapi.ts";
 import { plansRoutes } from "./plans.ts";
 import { securityHook } from "./security.ts";
 import { trackInFlight } from "./shutdown.ts";
+import type { Store } from "@fne/store";
+import { dossierRoutes } from "./dossiers.ts";
+import { withDossierPaths } from "./dossiers-openapi.ts";
+import { webApp } from "./static.ts";
 
 export interface ServerOptions {
   /** Origins allowed to call the API from a browser (embedding sites); "*" for any. None: same-origin only. */
@@ -32,6 +36,10 @@ export interface ServerOptions {
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** Security policy of served pages: the sites that may frame the iframe mode, origins the web app may call. */
   pages?: PolicyOptions;
+  /** Dossiers, accounts and the audit trail (@fne/store); without it only the public calculator routes exist. */
+  store?: Store;
+  /** The built web app to serve at / (apps/web/dist), same origin as the API. */
+  webDir?: string;
 }
 
 /** A route that reads no query refuses one rather than ignoring it (a misspelt parameter must not pass silently). */
@@ -90,7 +98,10 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   const origins = options.corsOrigins ?? [];
   if (origins.length) app.register(cors, { origin: origins.includes("*") ? "*" : origins, methods: ["GET", "HEAD", "POST"] });
 
-  // Per client (IP address; behind a proxy, see trustProxy), on every route and unknown URL but /health.
+  // Per client (IP address; behind a proxy, see trustProxy), on every route and unknown URL but the monitoring ones.
+  app.addHook("onRoute", (r) => {
+    if (MONITORING_ROUTES.includes(r.url ?? "")) r.config = { ...r.config, rateLimit: false };
+  });
   if (limits.rateMax > 0) {
     app.register(rateLimit, {
       max: limits.rateMax,
@@ -107,15 +118,26 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   }
 
   // Routes in plugins: registered at ready(), after any onRoute hook a caller adds.
-  app.register(publicRoutes, { limits });
+  app.register(publicRoutes, { limits, store: options.store });
+  const webRoot = options.webDir;
+  if (webRoot) {
+    // The web app's files carry the pages' security headers (embed.html may be framed), not the API's.
+    app.register(async (scope) => {
+      scope.addHook("onRoute", (r) => {
+        r.config = { ...r.config, page: pageKind };
+      });
+      await scope.register(webApp, { root: webRoot });
+    });
+  }
   return app;
 }
 
-/** The public calculator: evaluate, plans, the catalog, the document and its reference page, health. */
-async function publicRoutes(api: FastifyInstance, { limits }: { limits: Limits }) {
+/** The public calculator (evaluate, plans, the catalog, the document and its reference page, health), and the dossiers with a store. */
+async function publicRoutes(api: FastifyInstance, { limits, store }: { limits: Limits; store: Store | undefined }) {
   api.post("/v1/evaluate", { bodyLimit: limits.caseBytes, onRequest: noQuery, config: { invalid: "invalid_case" } }, (req) => evaluate(req.body));
 
   api.register(plansRoutes, { bodyLimit: limits.planBytes });
+  if (store) api.register(dossierRoutes, { store });
 
   api.get("/v1/aids", { onRequest: noQuery }, () => listAids());
 
@@ -134,8 +156,8 @@ async function publicRoutes(api: FastifyInstance, { limits }: { limits: Limits }
       .send(errorBody("not_found", `unknown parameter "${req.params.id}"; known: ${known}`, [{ path: "params.id", message: "unknown parameter" }]));
   });
 
-  const openapi = openapiDocument(limits);
+  const openapi = completeDocument(withDossierPaths(openapiDocument(limits), store !== undefined));
   api.get("/openapi.json", { onRequest: noQuery }, () => openapi);
   api.register(docsRoutes, { onRequest: noQuery });
-  api.get("/health", { onRequest: noQuery, config: { rateLimit: false } }, () => ({ status: "ok" }));
+  api.get("/health", { onRequest: noQuery }, () => ({ status: "ok" }));
 }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { connect } from "node:net";
 import { Result } from "@fne/schema";
 import { freePort, root, startApi as start } from "./process.ts";
@@ -53,9 +54,10 @@ describe("main.ts", () => {
 
   it("serves, logs, and on SIGTERM finishes the request in flight, then exits 0", { timeout: 60_000 }, async () => {
     const port = await freePort();
+    const dataDir = mkdtempSync(`${tmpdir()}/fne-main-`); // the embedded database of this run
     const child = spawn(process.execPath, ["apps/api/run.mjs"], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info" },
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", FNE_DATA_DIR: dataDir, DATABASE_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let logs = "";
@@ -89,6 +91,7 @@ describe("main.ts", () => {
       expect(lines.filter((l) => l.msg === "request completed").map((l) => l.res!.statusCode)).toEqual([200, 200]);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -371,3 +371,28 @@ describe("names that are not own properties (issue 13, finding 6)", () => {
     expect(expectError(await post("/v1/evaluate", { ...atdCase, aid: name }), 400, "invalid_case")).toEqual(["aid"]);
   });
 });
+
+describe("the web app served by the API", () => {
+  it("its pages carry the pages' policy (embed.html framable by https: sites), the API's answers the API's", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(`${tmpdir()}/fne-web-`);
+    writeFileSync(`${dir}/index.html`, "<!doctype html><title>app</title>");
+    writeFileSync(`${dir}/embed.html`, "<!doctype html><title>embed</title>");
+    writeFileSync(`${dir}/app.js`, "export {};");
+    const server = buildServer({ webDir: dir, pages: { embedOrigins: ["https://host.example"] } });
+    try {
+      const csp = async (url: string) => String((await server.inject(url)).headers["content-security-policy"]);
+      expect(await csp("/")).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
+      expect(await csp("/app.js")).toMatch(/script-src 'self';.*worker-src 'self'/);
+      expect(await csp("/embed.html")).toContain("frame-ancestors 'self' https://host.example");
+      expect((await server.inject("/embed.html")).headers["x-frame-options"]).toBeUndefined();
+      expect(await csp("/v1/aids")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      const missing = await contract.inject(server, "/no-such-file.js");
+      expectError(missing, 404, "not_found");
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

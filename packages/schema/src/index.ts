@@ -4,3 +4,4 @@ export * from "./rules.ts";
 export * from "./catalog.ts";
 export * from "./api.ts";
 export * from "./headers.ts";
+export * from "./dossiers.ts";
