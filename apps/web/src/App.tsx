@@ -1,7 +1,7 @@
 /** The web app: the caseworker's case form and the employer's plan simulator, French first, English on demand. */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { CaseCalculator, PlanSimulator, css, draftFromQuery, tr, type CaseDraft, type Lang } from "@fne/ui";
-import { readHash, writeHash, type View } from "./route.ts";
+import { CaseCalculator, DossierDesk, PlanSimulator, css, dossierCss, draftFromQuery, dt, tr, type CaseDraft, type Lang } from "@fne/ui";
+import { dossierOf, readHash, writeHash, type View } from "./route.ts";
 
 /** VITE_API_URL set at build time: evaluate with the API (POST {api}/v1/evaluate); else in the page. */
 const apiUrl = import.meta.env.VITE_API_URL as string | undefined;
@@ -12,6 +12,9 @@ export function App() {
   const [view, setView] = useState<View>(start.view);
   const [lang, setLang] = useState<Lang>(initial.lang);
   const [caseQuery, setCaseQuery] = useState(start.query);
+  const [dossierId, setDossierId] = useState(() => (start.view === "dossiers" ? dossierOf(start.query) : undefined));
+  // The dossier screens ask the API who is signed in: only once they are first shown.
+  const [dossiersShown, setDossiersShown] = useState(start.view === "dossiers");
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -22,6 +25,11 @@ export function App() {
       const next = readHash(window.location.hash);
       setStart(next);
       setView(next.view);
+      if (next.view === "dossiers") {
+        setDossierId(dossierOf(next.query));
+        setDossiersShown(true);
+        return;
+      }
       setCaseQuery(next.query);
       if (next.query) setLang(draftFromQuery(next.query).lang);
     };
@@ -29,10 +37,16 @@ export function App() {
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
+  const dossierQuery = (id: string | undefined) => (id ? `id=${encodeURIComponent(id)}` : "");
   const go = (v: View) => {
     setView(v);
-    history.replaceState(null, "", writeHash(v, v === "case" ? caseQuery : ""));
+    if (v === "dossiers") setDossiersShown(true);
+    history.replaceState(null, "", writeHash(v, v === "case" ? caseQuery : v === "dossiers" ? dossierQuery(dossierId) : ""));
   };
+  const openDossier = useCallback((id: string | undefined) => {
+    setDossierId(id);
+    history.replaceState(null, "", writeHash("dossiers", id ? `id=${encodeURIComponent(id)}` : ""));
+  }, []);
   const onCompute = useCallback((_d: CaseDraft, query: string) => {
     setCaseQuery(query);
     history.replaceState(null, "", writeHash("case", query));
@@ -40,7 +54,7 @@ export function App() {
 
   return (
     <div className="fne fne-app" lang={lang}>
-      <style>{css + appCss}</style>
+      <style>{css + dossierCss + appCss}</style>
       <header className="fne-app-head fne-noprint">
         <h1>{tr(lang, "appTitle")}</h1>
         <nav aria-label="Sections">
@@ -49,6 +63,9 @@ export function App() {
               {tr(lang, v === "case" ? "caseworker" : "employer")}
             </button>
           ))}
+          <button type="button" className="fne-tab" aria-current={view === "dossiers" ? "page" : undefined} onClick={() => go("dossiers")}>
+            {dt(lang, "dossiers")}
+          </button>
         </nav>
         <div className="fne-lang" role="group" aria-label={tr(lang, "language")}>
           {(["fr", "en"] as const).map((l) => (
@@ -66,6 +83,7 @@ export function App() {
         <div hidden={view !== "plan"}>
           <PlanSimulator lang={lang} />
         </div>
+        <div hidden={view !== "dossiers"}>{dossiersShown && <DossierDesk lang={lang} dossierId={dossierId} onOpen={openDossier} />}</div>
       </main>
     </div>
   );

@@ -1,9 +1,15 @@
-/** The page's state in the URL hash: "#plan" or "#case?date=…&aid=…&lang=…&f.<fact>=…" (shareable, reloadable). */
-export type View = "case" | "plan";
+/**
+ * The page's state in the URL hash: "#plan", "#case?date=…&aid=…&lang=…&f.<fact>=…" (shareable, reloadable),
+ * "#dossiers" (the list) or "#dossiers?id=…" (one dossier).
+ */
+export type View = "case" | "plan" | "dossiers";
 
 export function readHash(hash: string): { view: View; query: string } {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?", 2);
-  return { view: path === "plan" ? "plan" : "case", query };
+  return { view: path === "plan" || path === "dossiers" ? path : "case", query };
 }
 
 export const writeHash = (view: View, query = "") => `#${view}${query ? `?${query}` : ""}`;
+
+/** The dossier open in "#dossiers?id=…". */
+export const dossierOf = (query: string): string | undefined => new URLSearchParams(query).get("id") ?? undefined;

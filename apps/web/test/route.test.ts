@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readHash, writeHash } from "../src/route.ts";
+import { dossierOf, readHash, writeHash } from "../src/route.ts";
 
 describe("the page state in the URL hash", () => {
   it("reads the view and the case query, the case form by default", () => {
@@ -13,5 +13,14 @@ describe("the page state in the URL hash", () => {
     expect(writeHash("case", "date=1996-03-01")).toBe("#case?date=1996-03-01");
     expect(writeHash("plan")).toBe("#plan");
     expect(readHash(writeHash("case", "a=1&b=2"))).toEqual({ view: "case", query: "a=1&b=2" });
+  });
+});
+
+describe("the dossier views in the URL hash", () => {
+  it("reads the list and an open dossier", () => {
+    expect(readHash("#dossiers")).toEqual({ view: "dossiers", query: "" });
+    expect(readHash("#dossiers?id=abc")).toEqual({ view: "dossiers", query: "id=abc" });
+    expect(dossierOf("id=abc")).toBe("abc");
+    expect(dossierOf("")).toBeUndefined();
   });
 });
