@@ -24,20 +24,48 @@ export interface CaseInput {
 export type ParamUse = NonNullable<Result["parameters"]>[number];
 
 const toD = (x: Num): D => (typeof x === "number" ? (x === 0 ? ZERO : new D(x)) : x);
-const num = (x: Val<Num | string> | number): Num | string => (typeof x === "number" ? x : x.v);
+/** The Decimal of an operand: a literal, or a traced number or Decimal. */
+const dec = (x: Operand): D => (typeof x === "number" ? toD(x) : toD(x.v));
 
-/** A value as a plain number when that is exact: a number, or a whole-number constant. */
-function plainNumber(x: Val): number | undefined {
-  if (typeof x.v === "number") return x.v;
-  const n = x.n;
-  return n !== null && n.k === "constant" ? n.whole : undefined;
+type Compared = Val<Num | string> | number;
+
+/** A traced count as a plain number (a whole number known as such has it already). */
+export function countOf(a: Val<Num>): number {
+  const v = a.v;
+  if (!isDecimal(v)) return v;
+  if (a.whole !== undefined) return a.whole;
+  const n = a.n;
+  return n !== null && n.k === "constant" && n.whole !== undefined ? n.whole : v.toNumber();
 }
 
-/** Exact comparison of numbers, Decimals and ISO dates. */
-function cmp(a: Num | string, b: Num | string): number {
-  if (typeof a === "string" || typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
-  return toD(a).cmp(toD(b));
+/** A value as a plain number when that is exact: a number, or a whole number (a constant, a count). */
+function plainNumber(x: Compared): number | undefined {
+  if (typeof x === "number") return x;
+  if (typeof x.v === "number") return x.v;
+  if (x.whole !== undefined) return x.whole;
+  const n = x.n;
+  return n !== null && n.k === "constant" ? n.whole : x.v === ZERO ? 0 : undefined;
+}
+
+/** A value as a safe integer, when it is one: integer arithmetic on it is exact without Decimals. */
+function plainInteger(x: Compared): number | undefined {
+  const p = plainNumber(x);
+  return p !== undefined && Number.isSafeInteger(p) ? p : undefined;
+}
+
+/** Decimals of the small whole numbers, made once (the counts of months and hours formulas compute with). */
+const WHOLE: D[] = Array.from({ length: 4096 }, (_, i) => new D(i));
+const wholeDecimal = (k: number): D => (k >= 0 && k < WHOLE.length ? WHOLE[k]! : new D(k));
+
+/** Exact comparison of numbers, Decimals and ISO dates; a number and a whole-number constant as plain numbers. */
+function compare(a: Compared, b: Compared): number {
+  const pa = plainNumber(a);
+  const pb = pa === undefined ? undefined : plainNumber(b);
+  if (pb !== undefined) return pa! < pb ? -1 : pa! > pb ? 1 : 0;
+  const x = typeof a === "number" ? a : a.v;
+  const y = typeof b === "number" ? b : b.v;
+  if (typeof x === "string" || typeof y === "string") return x < y ? -1 : x > y ? 1 : 0;
+  return toD(x).cmp(toD(y));
 }
 
 export class CaseContext implements Ctx, DerivedHost {
@@ -72,22 +100,30 @@ export class CaseContext implements Ctx, DerivedHost {
   fact(name: string): Val<never> {
     const x = this.facts[name];
     if (x === undefined) throw new Missing([name]);
-    return new Val(x as never, this.record ? this.v.factNodes[name]! : null);
+    return this.record ? this.recorded(name, x) : new Val(x as never, null);
   }
 
   optional(name: string): Val<never> | undefined {
     const x = this.facts[name];
-    return x === undefined ? undefined : new Val(x as never, this.record ? this.v.factNodes[name]! : null);
+    if (x === undefined) return undefined;
+    return this.record ? this.recorded(name, x) : new Val(x as never, null);
+  }
+
+  /** With the working recorded, one value per fact, so that it is printed once however often it is read. */
+  private factVals: Map<string, Val<never>> | undefined;
+  private recorded(name: string, x: unknown): Val<never> {
+    const vals = (this.factVals ??= new Map());
+    let v = vals.get(name);
+    if (!v) vals.set(name, (v = new Val(x as never, this.v.factNodes[name]!)));
+    return v;
   }
 
   private constantValue(name: string): ConstantValue {
+    const x = this.seg.constants[name];
+    if (x instanceof Val || x instanceof Gap) return x;
     const keyed = this.v.keyed[name];
-    if (!keyed) {
-      const x = this.seg.constants[name];
-      // A formula reads a constant only where the law gives it a value: reading it elsewhere is a mistake of ours.
-      if (x === undefined) throw new Error(`${this.v.path}: the constant "${name}" has no value on ${this.date}`);
-      return x;
-    }
+    // A formula reads a constant only where the law gives it a value: reading it elsewhere is a mistake of ours.
+    if (!keyed) throw new Error(`${this.v.path}: the constant "${name}" has no value on ${this.date}`);
     const at = this.facts[keyed.fact];
     if (at === undefined) throw new Missing([keyed.fact]);
     let found: ConstantValue | undefined;
@@ -138,96 +174,98 @@ export class CaseContext implements Ctx, DerivedHost {
     return new Val(x, this.record ? { k: "lit", unit } : null);
   }
 
-  private val(x: Operand): Val<Num> {
+  private val(x: Operand | Val): Val {
     return typeof x === "number" ? this.lit(x) : x;
   }
 
-  private op<T extends Scalar>(op: Op, args: Val[], v: T): Val<T> {
-    return new Val(v, this.record ? { k: "op", op, args, unit: unitOf(op, args) } : null);
+  /** The result of an operation: with its operands when the working is recorded, alone otherwise. */
+  private done<T extends Scalar>(op: Op, v: T, a: Operand | Val, b?: Operand | Val, c?: Operand | Val): Val<T> {
+    if (!this.record) return new Val(v, null);
+    const args = c !== undefined ? [this.val(a), this.val(b!), this.val(c)] : b !== undefined ? [this.val(a), this.val(b)] : [this.val(a)];
+    return new Val(v, { k: "op", op, args, unit: unitOf(op, args) });
   }
 
-  private arith(op: Op, a: Operand, b: Operand, f: (x: D, y: D) => D): Val<D> {
-    const x = this.val(a);
-    const y = this.val(b);
-    return this.op(op, [x, y], f(toD(x.v), toD(y.v)));
+  /** Integer arithmetic on two whole numbers, exact in plain numbers: its traced result, or undefined. */
+  private whole(op: Op, a: Operand, b: Operand, f: (x: number, y: number) => number): Val<D> | undefined {
+    const x = plainInteger(a);
+    const y = x === undefined ? undefined : plainInteger(b);
+    if (y === undefined) return undefined;
+    const k = f(x!, y);
+    if (!Number.isSafeInteger(k)) return undefined;
+    const r = this.done(op, wholeDecimal(k), a, b);
+    r.whole = k;
+    return r;
   }
 
   plus(a: Operand, b: Operand) {
-    return this.arith("plus", a, b, (x, y) => x.plus(y));
+    return this.whole("plus", a, b, (x, y) => x + y) ?? this.done("plus", dec(a).plus(dec(b)), a, b);
   }
   minus(a: Operand, b: Operand) {
-    return this.arith("minus", a, b, (x, y) => x.minus(y));
+    return this.whole("minus", a, b, (x, y) => x - y) ?? this.done("minus", dec(a).minus(dec(b)), a, b);
   }
   times(a: Operand, b: Operand) {
-    return this.arith("times", a, b, (x, y) => x.times(y));
+    return this.whole("times", a, b, (x, y) => x * y) ?? this.done("times", dec(a).times(dec(b)), a, b);
   }
   div(a: Operand, b: Operand) {
-    return this.arith("div", a, b, (x, y) => x.div(y));
+    return this.done("div", dec(a).div(dec(b)), a, b);
   }
   max(a: Operand, b: Operand) {
-    return this.arith("max", a, b, (x, y) => (x.gte(y) ? x : y));
+    const w = this.whole("max", a, b, (x, y) => (x >= y ? x : y));
+    if (w) return w;
+    const x = dec(a);
+    const y = dec(b);
+    return this.done("max", x.gte(y) ? x : y, a, b);
   }
   min(a: Operand, b: Operand) {
-    return this.arith("min", a, b, (x, y) => (x.lte(y) ? x : y));
+    const w = this.whole("min", a, b, (x, y) => (x <= y ? x : y));
+    if (w) return w;
+    const x = dec(a);
+    const y = dec(b);
+    return this.done("min", x.lte(y) ? x : y, a, b);
   }
   round2(a: Operand) {
-    const x = this.val(a);
-    return this.op("round2", [x], toD(x.v).toDecimalPlaces(2, D.ROUND_HALF_UP));
+    return this.done("round2", dec(a).toDecimalPlaces(2, D.ROUND_HALF_UP), a);
   }
   floor2(a: Operand) {
-    const x = this.val(a);
-    return this.op("floor2", [x], toD(x.v).toDecimalPlaces(2, D.ROUND_FLOOR));
+    return this.done("floor2", dec(a).toDecimalPlaces(2, D.ROUND_FLOOR), a);
   }
-  wholePart(a: Operand) {
-    const x = this.val(a);
-    return this.op("wholePart", [x], toD(x.v).toDecimalPlaces(0, D.ROUND_FLOOR));
+  wholeQuotient(a: Operand, b: Operand) {
+    return this.whole("wholeQuotient", a, b, (x, y) => Math.floor(x / y)) ?? this.done("wholeQuotient", dec(a).div(dec(b)).toDecimalPlaces(0, D.ROUND_FLOOR), a, b);
   }
   count(a: Val<Num>): Val<number> {
-    return this.op("count", [a], isDecimal(a.v) ? a.v.toNumber() : a.v);
+    return this.done("count", countOf(a), a);
   }
 
-  private compare(op: Op, a: Val<Num | string> | number, b: Val<Num | string> | number, test: (c: number) => boolean): Val<boolean> {
-    const x = typeof a === "number" ? this.lit(a) : a;
-    const y = typeof b === "number" ? this.lit(b) : b;
-    // A plain number against a whole-number constant compares exactly as numbers, without making Decimals.
-    const fx = plainNumber(x);
-    const fy = fx === undefined ? undefined : plainNumber(y);
-    const c = fy === undefined ? cmp(num(x), num(y)) : fx! < fy ? -1 : fx! > fy ? 1 : 0;
-    return this.op(op, [x, y], test(c));
+  lt(a: Compared, b: Compared) {
+    return this.done("lt", compare(a, b) < 0, a, b);
   }
-  lt(a: Val<Num | string> | number, b: Val<Num | string> | number) {
-    return this.compare("lt", a, b, (c) => c < 0);
+  lte(a: Compared, b: Compared) {
+    return this.done("lte", compare(a, b) <= 0, a, b);
   }
-  lte(a: Val<Num | string> | number, b: Val<Num | string> | number) {
-    return this.compare("lte", a, b, (c) => c <= 0);
+  gt(a: Compared, b: Compared) {
+    return this.done("gt", compare(a, b) > 0, a, b);
   }
-  gt(a: Val<Num | string> | number, b: Val<Num | string> | number) {
-    return this.compare("gt", a, b, (c) => c > 0);
+  gte(a: Compared, b: Compared) {
+    return this.done("gte", compare(a, b) >= 0, a, b);
   }
-  gte(a: Val<Num | string> | number, b: Val<Num | string> | number) {
-    return this.compare("gte", a, b, (c) => c >= 0);
-  }
-  eq(a: Val<Num | string> | number, b: Val<Num | string> | number) {
-    return this.compare("eq", a, b, (c) => c === 0);
+  eq(a: Compared, b: Compared) {
+    return this.done("eq", compare(a, b) === 0, a, b);
   }
 
   addMonths(date: Val<string>, months: Operand): Val<string> {
-    const m = this.val(months);
-    return this.op("addMonths", [date, m], addMonths(date.v, toD(m.v).toNumber()));
+    return this.done("addMonths", addMonths(date.v, dec(months).toNumber()), date, months);
   }
   addYearsMonths(date: Val<string>, years: Operand, months: Operand): Val<string> {
-    const y = this.val(years);
-    const m = this.val(months);
-    return this.op("addYearsMonths", [date, y, m], addMonths(date.v, toD(y.v).toNumber() * 12 + toD(m.v).toNumber()));
+    return this.done("addYearsMonths", addMonths(date.v, dec(years).toNumber() * 12 + dec(months).toNumber()), date, years, months);
   }
   daysBetween(from: Val<string>, to: Val<string>): Val<number> {
-    return this.op("daysBetween", [from, to], daysBetween(from.v, to.v));
+    return this.done("daysBetween", daysBetween(from.v, to.v), from, to);
   }
   fullYears(from: Val<string>, to: Val<string>): Val<number> {
-    return this.op("fullYears", [from, to], fullYears(from.v, to.v));
+    return this.done("fullYears", fullYears(from.v, to.v), from, to);
   }
   earliest(a: Val<string>, b: Val<string>): Val<string> {
-    return this.op("earliest", [a, b], a.v <= b.v ? a.v : b.v);
+    return this.done("earliest", a.v <= b.v ? a.v : b.v, a, b);
   }
 
   branch<T extends Scalar>(cond: Val<boolean>, then: () => Val<T>, otherwise: () => Val<T>): Val<T> {

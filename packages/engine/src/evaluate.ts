@@ -1,7 +1,7 @@
 /** Evaluation of one case: picks the rule version in force at the date, checks, computes, explains. */
 import { Case, type Lang, type Reason, type Result, type Screening, type Text } from "@fne/schema";
 import type { FactMap } from "./conditions.ts";
-import { CaseContext, derive, type ParamUse } from "./context.ts";
+import { CaseContext, countOf, derive, type ParamUse } from "./context.ts";
 import { D, currencyAt, isDecimal, money } from "./decimal.ts";
 import { InputError, summary, zodIssues } from "./errors.ts";
 import type { Output } from "./formula.ts";
@@ -266,7 +266,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
 function printed(x: Val, type: string | undefined): string | number | boolean {
   const v = x.v;
   if (!isDecimal(v)) return v;
-  return type === "money" ? money(v) : v.toNumber();
+  return type === "money" ? money(v) : countOf(x as Val<D>);
 }
 
 /** Who decides, as printed; a fact may name the authority more precisely (R322-1-1, R322-31). */

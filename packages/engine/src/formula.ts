@@ -62,8 +62,8 @@ export interface Ops {
   round2(a: Operand): Val<D>;
   /** Down to the cent (a cap that rounding must never cross). */
   floor2(a: Operand): Val<D>;
-  /** The integer part (whole years of seniority). */
-  wholePart(a: Operand): Val<D>;
+  /** The whole part of a ÷ b (full years in a number of months). */
+  wholeQuotient(a: Operand, b: Operand): Val<D>;
   /** A Decimal count as a plain number (amounts of type number, values the conditions compare). */
   count(a: Val<Num>): Val<number>;
   lt(a: Val<Num | string> | number, b: Val<Num | string> | number): Val<boolean>;

@@ -23,7 +23,7 @@ export type Op =
   | "min"
   | "round2"
   | "floor2"
-  | "wholePart"
+  | "wholeQuotient"
   | "count"
   | "addMonths"
   | "addYearsMonths"
@@ -64,6 +64,8 @@ export class Val<T extends Scalar = Scalar> {
   /** The value as a formula shows it, and its step, once per Result (a value is read in one language). */
   shown: string | undefined = undefined;
   printed: WorkingStep | undefined = undefined;
+  /** The value as a plain number when it is a whole number known as such (counts of months): computed without Decimals. */
+  whole: number | undefined = undefined;
   constructor(
     readonly v: T,
     readonly n: Node | null,

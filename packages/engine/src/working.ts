@@ -64,7 +64,7 @@ function plain(x: Val): string {
   if (x.written !== undefined) return x.written;
   const v = x.v;
   const n = x.n;
-  const s = n?.k === "constant" ? n.written : isDecimal(v) ? v.toFixed() : typeof v === "number" && Number.isFinite(v) && !String(v).includes("e") ? String(v) : new D(v as number).toFixed();
+  const s = n?.k === "constant" ? n.written : x.whole !== undefined ? String(x.whole) : isDecimal(v) ? v.toFixed() : typeof v === "number" && Number.isFinite(v) && !String(v).includes("e") ? String(v) : new D(v as number).toFixed();
   x.written = s;
   return s;
 }
@@ -159,8 +159,8 @@ function expr(x: Val, p: Print, outer = 0): string {
       return p.lang === "fr" ? `${w.round} de (${expr(a, p)})` : `(${expr(a, p)}) ${w.round}`;
     case "floor2":
       return p.lang === "fr" ? `${w.floor} de (${expr(a, p)})` : `(${expr(a, p)}) ${w.floor}`;
-    case "wholePart":
-      return `${w.whole} (${expr(a, p)})`;
+    case "wholeQuotient":
+      return `${w.whole} (${expr(a, p, 2)} ÷ ${expr(b, p, 3)})`;
     case "count":
       return expr(a, p, outer);
     case "addMonths":

@@ -144,7 +144,7 @@ export const crp = formula(reads, {
             const cap = c.step(
               "difHoursCeiling",
               { fr: "Plafond : 20 h par année d'ancienneté, 120 h au plus", en: "Cap: 20 h per year of seniority, at most 120 h" },
-              c.min(c.times(c.constant("difHoursPerYear"), c.wholePart(c.div(seniority, 12))), c.constant("difHoursCap")),
+              c.min(c.times(c.constant("difHoursPerYear"), c.wholeQuotient(seniority, 12)), c.constant("difHoursCap")),
               "hour",
             );
             return c.min(balance, cap);
