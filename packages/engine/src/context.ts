@@ -283,6 +283,7 @@ export class CaseContext implements Ctx, DerivedHost {
 
   /** One derived fact: undefined while an input is absent, or the Missing (or Gap) a formula met. */
   derive(d: { name: string } & DerivedDef): unknown {
+    if (d.perSegment) return this.seg.derived[d.name];
     for (const f of d.from) if (this.facts[f] === undefined && this.derived[f] === undefined) return undefined;
     try {
       return d.compute(this).v;

@@ -287,7 +287,9 @@ export function conditionFacts(rt: Runtime, aid: AidRuntime, c: ParsedCase) {
   const v = versionAt(aid, c.date);
   if (!v) return undefined;
   if (v.derived.length === 0) return { version: v, facts: c.facts, derived: NO_DERIVED };
-  const ctx = new CaseContext(rt.parameters, v, segmentAt(v, c.date), c, null, false);
+  const seg = segmentAt(v, c.date);
+  if (!v.lazyDerived) return { version: v, facts: c.facts, derived: seg.derived };
+  const ctx = new CaseContext(rt.parameters, v, seg, c, null, false);
   ctx.derived = new v.lazyDerived(ctx);
   return { version: v, facts: ctx.facts, derived: ctx.derived };
 }
