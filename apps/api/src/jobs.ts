@@ -7,6 +7,7 @@
  * Any replica answers for any job: everything is in the database (packages/store/src/jobs.ts).
  */
 import { Readable } from "node:stream";
+import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { getRuntime, PlanRun, type RowOutcome, type TallyState } from "@fne/engine";
 import { formatOfAccept, formatPiece, headPiece, MEDIA_TYPES, prepareJson, tailPiece, type CompactRow, type Format } from "@fne/planfile";
@@ -130,6 +131,7 @@ export function planSummary(spec: string, tallies: string[]): Omit<PlanResult, "
 type Params = { Params: { id: string } };
 
 export async function jobRoutes(api: FastifyInstance, { jobs, store }: { jobs: Jobs; store: Store }) {
+  await api.register(cookie); // a recheck job's owner may come with the web app's session
   const auth = authenticate(store);
   const notFound = (reply: FastifyReply) => reply.code(404).send(errorBody("not_found", "no job of that id", [{ path: "params.id", message: "unknown job" }]));
 
