@@ -35,6 +35,6 @@ RUN mkdir /data && chown node:node /data
 USER node
 EXPOSE 8787
 # /ready: the database answers and its migrations ran (the worker has no HTTP: compose.yaml turns this off for it).
-HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/fne-api/main.mjs"]

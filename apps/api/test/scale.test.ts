@@ -14,7 +14,7 @@ import { bigPlan, reference } from "./job-plans.ts";
 import { startApi, startWorker } from "./process.ts";
 
 const PLANS = 20;
-const ROWS = 3000;
+const ROWS = 2000;
 const url = process.env.TEST_DATABASE_URL;
 
 async function until<T>(what: string, seconds: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
@@ -41,8 +41,8 @@ suite(`two API replicas and two workers on PostgreSQL${url ? "" : " (TEST_DATABA
     const env = {
       DATABASE_URL: db.config.databaseUrl!,
       FNE_DB_POOL: "5",
-      PLAN_ASYNC_ROWS: "2000",
-      JOB_PART_ROWS: "500",
+      PLAN_ASYNC_ROWS: "1500",
+      JOB_PART_ROWS: "400",
       // A part whose worker died is handed to another after 5 s (120 s by default).
       JOB_EXPIRE_SECONDS: "5",
       JOB_POLL_SECONDS: "0.5",
