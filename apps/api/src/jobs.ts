@@ -38,7 +38,7 @@ const whole = (name: string, min: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `${name} must be at least ${min}`));
 
-const JobEnv = z.object({
+export const JobEnv = z.object({
   PLAN_ASYNC_ROWS: whole("PLAN_ASYNC_ROWS", 0).default(25_000),
   JOB_PART_ROWS: whole("JOB_PART_ROWS", 1).default(1000),
   JOB_CONCURRENCY: whole("JOB_CONCURRENCY", 1).default(2),
