@@ -41,7 +41,9 @@ const { store, erased } = await startStore(process.env).catch((e: unknown) => {
   return process.exit(1);
 });
 // The job queue (pg-boss, its schema made or updated now) in the same database.
-const queue = new Jobs(store.database, jobSettings.queue);
+// Its background errors go to the server's log once there is one (pg-boss retries at its next interval).
+let logQueueError = (e: unknown) => console.error("job queue:", e);
+const queue = new Jobs(store.database, jobSettings.queue, (e) => logQueueError(e));
 await queue.start().catch(async (e: unknown) => {
   console.error(`cannot start the job queue: ${e instanceof Error ? e.message : String(e)}`);
   await store.close();
@@ -58,6 +60,7 @@ const app = buildServer({
   webDir: webDir(process.env),
   jobs: { queue, settings: jobSettings, ...(jobSettings.workInApi ? { rowsWorkedHere: () => work?.rows() ?? 0 } : {}) },
 });
+logQueueError = (e) => app.log.error({ err: e }, "job queue error");
 if (jobSettings.workInApi) work = await startJobWork({ jobs: queue, store, settings: jobSettings, log: app.log });
 app.addHook("onClose", async () => {
   await (work ? work.stop() : queue.stop());

@@ -30,7 +30,7 @@ const { store } = await startStore(process.env, { sweep: false }).catch((e: unkn
   console.error(`cannot open the storage: ${e instanceof Error ? e.message : String(e)}`);
   return process.exit(1);
 });
-const queue = new Jobs(store.database, settings.queue);
+const queue = new Jobs(store.database, settings.queue, (e) => log.error({ err: e }, "job queue error"));
 const work = await queue
   .start()
   .then(() => startJobWork({ jobs: queue, store, settings, log }))

@@ -79,9 +79,14 @@ export class Jobs {
   private sweeper: NodeJS.Timeout | undefined;
   private workers: string[] = [];
 
+  /**
+   * `onError`: what pg-boss met in the background (a maintenance query that failed, a fetch while the database was
+   * away); it keeps going and tries again at its next interval.
+   */
   constructor(
     database: Database,
     readonly options: JobOptions = jobDefaults,
+    onError: (e: unknown) => void = (e) => console.error("job queue:", e),
   ) {
     this.db = database.db;
     const expire = Math.max(1, Math.round(options.expireSeconds));
@@ -91,6 +96,8 @@ export class Jobs {
       maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.ceil(expire / 2))),
       schedule: false,
     });
+    // Without a listener an 'error' event would end the process.
+    this.boss.on("error", onError);
   }
 
   /** Creates pg-boss's schema when missing (advisory-locked) and the queues (kept if they exist). */
