@@ -14,6 +14,7 @@ import { startJobWork, type JobWork } from "../src/jobs-work.ts";
 import { describeBoth, freshStore, olderRules } from "../../../packages/store/test/backends.ts";
 import { Contract } from "./contract.ts";
 import { bigPlan, reference } from "./job-plans.ts";
+import { startApi } from "./process.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const settings: JobSettings = { asyncRows: 100, partRows: 40, concurrency: 2, workInApi: true, queue: { retries: 1, expireSeconds: 30, pollSeconds: 0.5, keepHours: 1 } };
@@ -176,5 +177,36 @@ describe("the job routes without a job queue", () => {
     const res = await app.inject({ method: "POST", url: "/v1/plans?async=true", headers: { "content-type": "application/json" }, payload: JSON.stringify(bigPlan(2, "x")) });
     expect(res.statusCode).toBe(400);
     await app.close();
+  });
+});
+
+describe("pnpm api with the embedded database", () => {
+  it("works its own jobs: 202, then the result", { timeout: 120_000 }, async () => {
+    const api = await startApi({ RATE_LIMIT_MAX: "0" });
+    try {
+      const base = `http://127.0.0.1:${api.port}`;
+      const plan = bigPlan(30, "embedded");
+      const res = await fetch(`${base}/v1/plans?async=true`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "embedded-1" }, body: JSON.stringify(plan) });
+      expect(res.status).toBe(202);
+      expect(res.headers.get("x-request-id")).toBe("embedded-1");
+      const { id } = JobAccepted.parse(await res.json());
+      for (let i = 0; ; i++) {
+        const job = JobAnswer.parse(await (await fetch(`${base}/v1/jobs/${id}`)).json());
+        if (job.state === "completed") break;
+        expect(job.state).not.toBe("failed");
+        if (i > 300) throw new Error("the job did not complete");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await (await fetch(`${base}/v1/jobs/${id}/result`)).text()).toBe(await reference(plan));
+      const logs = api.out.logs.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { msg: string; reqId?: string; job?: string });
+      expect(logs.filter((l) => l.job === id).map((l) => [l.msg, l.reqId])).toEqual([
+        ["plan queued as a job", "embedded-1"],
+        ["job part done", "embedded-1"],
+        ["job completed", "embedded-1"],
+      ]);
+    } finally {
+      api.stop();
+      await api.exited;
+    }
   });
 });
