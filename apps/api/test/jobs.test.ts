@@ -109,6 +109,26 @@ describeBoth("jobs in one process", (backend) => {
     expect(lines.at(-1)).toBe((await reference(plan, "jsonl")).trim().split("\n").at(-1));
   });
 
+  it("makes a job of a French CSV file too: its result in the file's dialect, as the plan answered at once", async () => {
+    // `;` cells, decimal commas, a row with a bad cell, a duplicate id in another part.
+    const rows = Array.from({ length: 120 }, (_, i) => `F${i % 100 === 99 ? i - 50 : i};crp;oui;${12 + (i % 90)};${i % 3 ? "oui" : "non"};2 500,50;2400,00;2600,00;${i % 120};12,00`);
+    rows[7] = "F7;crp;oui;beaucoup;oui;2500,00;2400,00;2600,00;10;12,00";
+    const csv = `id;aid;economicDismissal;seniorityMonths;accepted;monthlyGrossSalary;averageMonthlyGrossLast12;averageMonthlyGrossLast3;difHoursBalance;netHourlyWage\r\n${rows.join("\r\n")}\r\n`;
+    const url = "/v1/plans?date=2006-10-02&headcount=250&proposesCRP=true&lang=fr";
+    const headers = { "content-type": "text/csv", accept: "text/csv" };
+    const res = await contract.inject(app, { method: "POST", url: `${url}&async=true`, headers, payload: csv });
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = JobAccepted.parse(res.json());
+    expect(await finished(id)).toMatchObject({ state: "completed", progress: { done: 120, total: 120 } });
+    const plain = buildServer(); // no store: the plan answered at once, whatever its size
+    const now = await plain.inject({ method: "POST", url, headers, payload: csv });
+    await plain.close();
+    expect(now.statusCode).toBe(200);
+    const later = await get(`/v1/jobs/${id}/result`, { accept: "text/csv" });
+    expect(later.body).toBe(now.body);
+    expect(later.body).toContain("Ligne invalide");
+  });
+
   it("checks a plan before queueing it: a bad plan is a 400, a bad query too, nothing queued", async () => {
     const before = await queue.countByState();
     const bad = await post("/v1/plans?async=true", { date: "2006-13-40", employees: [] });
@@ -165,7 +185,7 @@ describeBoth("jobs in one process", (backend) => {
     expect(text).toMatch(/^fne_jobs\{state="completed"\} [1-9]/m);
     expect(text).toMatch(/^fne_jobs\{state="failed"\} 1$/m);
     expect(text).toMatch(/^fne_job_rows_per_second [1-9]/m);
-    expect(text).toMatch(/^fne_job_rows_total 257$/m); // 4 + 250 + 3 rows of the plan jobs above
+    expect(text).toMatch(/^fne_job_rows_total 377$/m); // 4 + 250 + 120 + 3 rows of the plan jobs above
     expect(text).toMatch(/^fne_process_cpu_seconds_total /m);
   });
 });
