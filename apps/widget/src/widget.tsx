@@ -20,8 +20,12 @@ const errorDetail = (code: string, e: unknown) => ({
 });
 
 /** Where the aids come from: the API at `apiUrl`, or the engine (its own chunk, fetched now). */
-const loadSource = (apiUrl: string | undefined): Promise<AidSource> =>
-  apiUrl ? apiSource(apiUrl) : import("@fne/ui/evaluator").then((m) => m.engineSource());
+function loadSource(apiUrl: string | undefined): Promise<AidSource> {
+  const source = apiUrl ? apiSource(apiUrl) : import("@fne/ui/evaluator").then((m) => m.engineSource());
+  // A failure is shown (and sent as fne:error) by the Widget once rendered: it is not an unhandled rejection.
+  source.catch(() => undefined);
+  return source;
+}
 
 interface WidgetProps {
   source: Promise<AidSource>;
