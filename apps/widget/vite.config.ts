@@ -15,6 +15,9 @@ const preact = dirname(createRequire(import.meta.url).resolve("preact/package.js
 
 export default defineConfig({
   base: "./",
+  // The production JSX runtime whatever NODE_ENV says (vitest sets "test" for the browser tests' build): the
+  // development one is aliased to nothing here and would bundle React's, which crashes on preact.
+  esbuild: { jsxDev: false },
   resolve: {
     alias: [
       { find: /^react-dom\/client$/, replacement: `${preact}/compat/client.mjs` },
