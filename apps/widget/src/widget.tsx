@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo } from "react";
 import { createRoot } from "react-dom/client";
-import { apiSource, CaseError, CaseForm, css, tr, type AidSource, type Lang } from "@fne/ui/form";
+import { apiSource, CaseError, CaseForm, css, tr, type AidSource, type Evaluate, type Lang } from "@fne/ui/form";
 import { useSettled } from "@fne/ui/settled";
 
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|rgb\([\d\s.,%]+\)|hsl\([\d\s.,%deg]+\))$/;
@@ -41,9 +41,9 @@ function Widget({ source, lang, aid, date, emit }: WidgetProps) {
   const known = !aid || ready?.aids.some((a) => a.id === aid) === true;
   // Every evaluation is told to the page: the Result (or screening), or the contract's Error.
   const evaluate = useMemo(
-    () =>
+    (): Evaluate | undefined =>
       ready &&
-      (async (c: Parameters<AidSource["evaluate"]>[0]) => {
+      (async (c) => {
         try {
           const r = await ready.evaluate(c);
           emit("fne:result", r);
