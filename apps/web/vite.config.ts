@@ -1,9 +1,26 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { embedOrigins, pageKind, securityHeaders } from "../../packages/schema/src/headers.ts";
+
+/**
+ * The built app served with the security headers the API gives its pages (packages/schema/src/headers.ts):
+ * `vite preview` and the browser tests. Not the dev server, whose module reloading needs inline scripts.
+ */
+const securityHeadersOnPreview = (): Plugin => ({
+  name: "fne-security-headers",
+  configurePreviewServer(server) {
+    const api = process.env.VITE_API_URL;
+    const options = { embedOrigins: embedOrigins(process.env.VITE_EMBED_ORIGINS), connect: api ? [new URL(api).origin] : [] };
+    server.middlewares.use((req, res, next) => {
+      for (const [name, value] of Object.entries(securityHeaders(pageKind((req.url ?? "/").split("?")[0]!), options))) res.setHeader(name, value);
+      next();
+    });
+  },
+});
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), securityHeadersOnPreview()],
   // Relative asset paths: the built app can be served from any folder (or opened from a static host).
   base: "./",
   worker: { format: "es" },

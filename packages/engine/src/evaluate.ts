@@ -20,12 +20,22 @@ export interface ParsedCase {
 
 type Issue = { path: string; message: string };
 
-/** Validate a parameter override map: known ids, decimal values (already checked by the Case shape). */
+/**
+ * Validate a parameter override map: known ids, decimal values (already checked by the Case shape). The known ids
+ * are listed once, in the first unknown one's issue: an answer never grows with the number of bad names times
+ * the number of good ones.
+ */
 export function parseOverrides(rt: Runtime, params: Record<string, string> | undefined, issues: Issue[], prefix = "parameters") {
   const overrides = new Map<string, D>();
+  let listed = false;
   for (const [id, value] of Object.entries(params ?? {})) {
-    if (!rt.parameters.has(id)) issues.push({ path: `${prefix}.${id}`, message: `unknown parameter "${id}"; known: ${[...rt.parameters.keys()].join(", ")}` });
-    else overrides.set(id, new D(value));
+    if (rt.parameters.has(id)) {
+      overrides.set(id, new D(value));
+      continue;
+    }
+    const known = listed ? "" : `; known: ${[...rt.parameters.keys()].join(", ")}`;
+    issues.push({ path: `${prefix}.${id}`, message: `unknown parameter "${id}"${known}` });
+    listed = true;
   }
   return overrides;
 }

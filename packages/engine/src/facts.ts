@@ -4,27 +4,52 @@
  * here, once. A plan validates up to 100,000 rows: `compileFacts` accepts exactly what the zod schema
  * accepts, ten times faster, and zod is run only on a row it rejects, to word the errors
  * (packages/engine/test/facts.test.ts checks the two agree).
+ * Every number and amount is bounded by INPUT_LIMITS (packages/schema: one place for the API, the CLI, the web
+ * app and the widget), on top of the fact's own min/max: the schema carries both, and so does the OpenAPI document
+ * generated from it (with the labels and units), so an integrator sees the same rule the engine applies.
  */
 import { z } from "zod";
-import { DecimalString, IsoDate, type FactDef } from "@fne/schema";
+import { BOUNDED_DECIMAL, DIGITS, InputNumber, IsoDate, inputDecimal, isBoundedNumber, type FactDef } from "@fne/schema";
 import { D } from "./decimal.ts";
 
-const decimalInput = z.union([z.number().finite(), DecimalString], { error: 'expected an amount such as 1234.56 (a number or a decimal string)' });
+const amountError = "expected an amount such as 1234.56 (a number or a decimal string)";
+const numberError = "expected a number";
+const MONEY_UNIT = "the currency of the case's date: FRF before 2002-01-01, EUR from then";
+
+/** What the OpenAPI document shows of a fact: its labels, unit and range (JSON Schema keywords and x- extensions). */
+function describe(def: FactDef): Record<string, unknown> {
+  const words = [`${def.label.en}.`, def.help?.en, def.optional ? "Optional: its absence has a stated meaning, it never leaves the case undetermined." : undefined];
+  const meta: Record<string, unknown> = { title: def.label.en, "x-label": def.label };
+  if (def.type === "money") {
+    Object.assign(meta, { minimum: 0, "x-unit": MONEY_UNIT });
+    words.push(`An amount in ${MONEY_UNIT}; zero or more, ${DIGITS}.`);
+  } else if (def.type === "number") {
+    if (def.min !== undefined) meta.minimum = def.min;
+    if (def.max !== undefined) meta.maximum = def.max;
+    if (def.unit) meta["x-unit"] = def.unit;
+    words.push(`${def.integer ? "A whole number" : "A number"}, ${DIGITS}.`);
+  }
+  return { ...meta, description: words.filter(Boolean).join(" ") };
+}
 
 function factSchema(def: FactDef): z.ZodType {
   switch (def.type) {
     case "boolean":
       return z.boolean({ error: "expected true or false" });
     case "money":
-      return decimalInput
+      return z
+        .union([InputNumber, inputDecimal(amountError)], { error: amountError })
         .transform((v) => new D(v))
         .refine((d) => d.gte(0), "must be zero or more");
     case "number": {
-      let n = z.number().finite();
+      let n = z.number();
       if (def.integer) n = n.int("must be a whole number");
       if (def.min !== undefined) n = n.min(def.min);
       if (def.max !== undefined) n = n.max(def.max);
-      return z.union([z.number(), DecimalString.transform(Number)], { error: "expected a number" }).pipe(n);
+      return z
+        .union([InputNumber, inputDecimal(numberError)], { error: numberError })
+        .transform(Number)
+        .pipe(n);
     }
     case "date":
       return IsoDate;
@@ -37,14 +62,17 @@ function factSchema(def: FactDef): z.ZodType {
 
 export type FactsSchema = z.ZodType<Record<string, unknown>>;
 
+/** The facts of an aid (or of every aid when screening): each optional, no other name; labels, units and ranges as metadata. */
 export function factsSchema(defs: Record<string, FactDef>): FactsSchema {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, def] of Object.entries(defs)) shape[name] = factSchema(def).optional();
+  for (const [name, def] of Object.entries(defs)) shape[name] = factSchema(def).meta(describe(def)).optional();
   return z.strictObject(shape) as unknown as FactsSchema;
 }
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 const isIsoDate = (s: unknown) => IsoDate.safeParse(s).success;
+/** A number or decimal string within INPUT_LIMITS, as a number; NaN otherwise. */
+const boundedNumber = (v: unknown) =>
+  typeof v === "number" ? (isBoundedNumber(v) ? v : NaN) : typeof v === "string" && BOUNDED_DECIMAL.test(v) ? Number(v) : NaN;
 
 /** Fast check of one fact: its normalised value, or INVALID. */
 const INVALID = Symbol("invalid");
@@ -54,15 +82,15 @@ function fastFact(def: FactDef): (v: unknown) => unknown {
       return (v) => (typeof v === "boolean" ? v : INVALID);
     case "money":
       return (v) => {
-        if (!((typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && DECIMAL.test(v)))) return INVALID;
-        const d = new D(v);
+        if (Number.isNaN(boundedNumber(v))) return INVALID;
+        const d = new D(v as number | string);
         return d.isNegative() && !d.isZero() ? INVALID : d;
       };
     case "number":
       return (v) => {
-        const n = typeof v === "number" ? v : typeof v === "string" && DECIMAL.test(v) ? Number(v) : NaN;
-        if (!Number.isFinite(n)) return INVALID;
-        if (def.integer && !Number.isSafeInteger(n)) return INVALID;
+        const n = boundedNumber(v);
+        if (Number.isNaN(n)) return INVALID;
+        if (def.integer && !Number.isInteger(n)) return INVALID;
         if ((def.min !== undefined && n < def.min) || (def.max !== undefined && n > def.max)) return INVALID;
         return n;
       };
@@ -98,19 +126,13 @@ export function compileFacts(defs: Record<string, FactDef>): (input: unknown) =>
 
 /** Merge fact definitions of several aids; one name must mean one thing everywhere. */
 export function mergeFactDefs(sets: Array<[aid: string, defs: Record<string, FactDef>]>): Record<string, FactDef> {
-  const merged: Record<string, FactDef> = {};
-  const owner: Record<string, string> = {};
+  const merged = new Map<string, { def: FactDef; aid: string }>();
   for (const [aid, defs] of sets) {
     for (const [name, def] of Object.entries(defs)) {
-      const prev = merged[name];
-      if (prev && prev.type !== def.type) {
-        throw new Error(`fact ${name} is a ${def.type} in ${aid} but a ${prev.type} in ${owner[name]}`);
-      }
-      if (!prev) {
-        merged[name] = def;
-        owner[name] = aid;
-      }
+      const prev = merged.get(name);
+      if (prev && prev.def.type !== def.type) throw new Error(`fact ${name} is a ${def.type} in ${aid} but a ${prev.def.type} in ${prev.aid}`);
+      if (!prev) merged.set(name, { def, aid });
     }
   }
-  return merged;
+  return Object.fromEntries([...merged].map(([name, { def }]) => [name, def]));
 }

@@ -1,9 +1,9 @@
 /** Query parameters of the HTTP API (apps/api); bodies are the contract's Case and Plan. */
 import { z } from "zod";
-import { IsoDate } from "./common.ts";
+import { IsoDate, Lang } from "./common.ts";
 
-/** GET /v1/articles/:id and GET /v1/parameters/:id: the date to read at. */
-export const DateQuery = z.object({ date: IsoDate });
+/** GET /v1/articles/:id and GET /v1/parameters/:id: the date to read at, and nothing else (an unknown parameter is refused). */
+export const DateQuery = z.strictObject({ date: IsoDate });
 export type DateQuery = z.infer<typeof DateQuery>;
 
 /** POST /v1/plans: "brief" (default) leaves the compared values and interpretations out of each reason; "full" keeps them. */
@@ -21,5 +21,7 @@ export const CsvPlanQuery = PlanQuery.extend({
     .enum(["true", "false"])
     .transform((x) => x === "true")
     .optional(),
+  /** The language of the explanations and of a CSV answer's headers (a JSON plan carries its own `lang`). */
+  lang: Lang.optional(),
 });
 export type CsvPlanQuery = z.infer<typeof CsvPlanQuery>;

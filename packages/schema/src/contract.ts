@@ -4,16 +4,19 @@
  * Fact values are checked per aid by the engine, which knows each aid's fact definitions.
  */
 import { z } from "zod";
-import { Currency, DecimalString, IsoDate, Lang, Money } from "./common.ts";
+import { Currency, INPUT_LIMITS, InputDecimal, InputObject, IsoDate, Lang, Money, NamedMap } from "./common.ts";
 
+/** A fact as sent; its type, range and digits are checked per aid by the engine (packages/engine/src/facts.ts). */
 export const FactValue = z.union([z.boolean(), z.number(), z.string()]);
-export const Facts = z.record(z.string(), FactValue);
+export const Facts = NamedMap(FactValue, INPUT_LIMITS.facts, "fact");
+/** Overrides of dated parameters by id (what-if simulation), each a bounded decimal. */
+export const ParameterOverrides = NamedMap(InputDecimal, INPUT_LIMITS.parameters, "parameter");
 
-export const Case = z.strictObject({
-  aid: z.string().min(1).optional(),
+export const Case = InputObject({
+  aid: z.string().min(1).max(INPUT_LIMITS.textLength).optional(),
   date: IsoDate,
   facts: Facts.default({}),
-  parameters: z.record(z.string(), DecimalString).optional(),
+  parameters: ParameterOverrides.optional(),
   /** Language of the explanation texts; French by default. */
   lang: Lang.optional(),
 });
@@ -103,7 +106,10 @@ export type Screening = z.infer<typeof Screening>;
 
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
 export type ErrorIssue = z.infer<typeof ErrorIssue>;
-/** invalid_request: a bad query or path parameter (GET routes); internal_error: a bug of ours, never the client's input. */
+/**
+ * invalid_request: a bad query, path parameter or HTTP request (GET routes, malformed HTTP); too_many_requests: the
+ * client's rate is over the limit; internal_error: a bug of ours, never the client's input.
+ */
 export const ErrorCode = z.enum([
   "invalid_case",
   "invalid_plan",
@@ -132,12 +138,12 @@ export const Scenario = z.strictObject({
   employer: z.record(z.string(), z.union([z.boolean(), z.number()])).optional(),
   facts: Facts.optional(),
 });
-export const Plan = z.strictObject({
+export const Plan = InputObject({
   date: IsoDate,
   employer: z.strictObject({ headcount: z.number().int().nonnegative(), proposesCRP: z.boolean().optional() }),
   /** Employees are checked one by one so that a bad row never stops the others. */
   employees: z.array(z.unknown()),
-  parameters: z.record(z.string(), DecimalString).optional(),
+  parameters: ParameterOverrides.optional(),
   scenarios: z.array(Scenario).optional(),
   lang: Lang.optional(),
 });

@@ -3,7 +3,7 @@
  * string ("?date=1996-03-01&aid=atd&lang=fr&f.priorHourlyWage=60.00") so that a case can be shared and reloaded.
  */
 import type { AidDescription } from "@fne/engine";
-import type { CaseInput, FactDef } from "@fne/schema";
+import { INPUT_LIMITS, type CaseInput, type FactDef } from "@fne/schema";
 import type { Lang } from "./i18n.ts";
 
 export interface CaseDraft {
@@ -78,10 +78,18 @@ export function draftToQuery(draft: CaseDraft, fields: FactField[]): string {
   return q.toString();
 }
 
+/**
+ * A shared link read back. A link is anyone's to write: each value is kept to INPUT_LIMITS.textLength characters
+ * and one more (no fact's value is that long, so a longer one stays refused, and the engine names its field, as
+ * for a value typed in the form), and at most INPUT_LIMITS.facts facts are read: no link can make the page
+ * work on a hundred thousand digits.
+ */
 export function draftFromQuery(query: string, fallbackLang: Lang = "fr"): CaseDraft {
   const q = new URLSearchParams(query);
-  const facts: Record<string, string> = {};
-  for (const [k, v] of q) if (k.startsWith(FACT)) facts[k.slice(FACT.length)] = v;
+  const bound = (v: string) => v.slice(0, INPUT_LIMITS.textLength + 1);
+  const entries: Array<[string, string]> = [];
+  for (const [k, v] of q) if (k.startsWith(FACT) && entries.length < INPUT_LIMITS.facts) entries.push([bound(k.slice(FACT.length)), bound(v)]);
   const lang = q.get("lang");
-  return { date: q.get("date") ?? "", aid: q.get("aid") ?? "", lang: lang === "en" || lang === "fr" ? lang : fallbackLang, facts };
+  // Object.fromEntries defines own properties: a link's "f.__proto__" is a name like any other, not the prototype.
+  return { date: bound(q.get("date") ?? ""), aid: bound(q.get("aid") ?? ""), lang: lang === "en" || lang === "fr" ? lang : fallbackLang, facts: Object.fromEntries(entries) };
 }

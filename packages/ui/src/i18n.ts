@@ -135,6 +135,7 @@ const FRENCH_ISSUES: Array<[RegExp, string]> = [
   [/^expected an amount such as/, "un montant est attendu, par exemple 1234,56"],
   [/^expected a decimal number such as/, "un nombre décimal est attendu, par exemple 1234,50"],
   [/^must be zero or more$/, "doit être positif ou nul"],
+  [/^too many digits: at most (\d+) before the decimal point and (\d+) after$/, "trop de chiffres : au plus $1 avant la virgule et $2 après"],
   [/^must be a whole number$/, "doit être un nombre entier"],
   [/^expected one of (.*)$/, "valeurs possibles : $1"],
   [/^expected a date YYYY-MM-DD$/, "une date est attendue"],

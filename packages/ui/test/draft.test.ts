@@ -41,3 +41,29 @@ describe("the case as the form holds it", () => {
     expect(draftFromQuery("lang=xx")).toEqual({ date: "", aid: "", lang: "fr", facts: {} });
   });
 });
+
+describe("a shared link is bounded (issue 13)", () => {
+  it("a value of 100,000 digits is kept to 101 characters, and the engine refuses it at once, naming the field", async () => {
+    const { evaluate, InputError } = await import("@fne/engine");
+    const started = performance.now();
+    const draft = draftFromQuery(`date=1996-03-01&aid=atd&f.priorHourlyWage=${"9".repeat(100_000)}`);
+    expect(draft.facts.priorHourlyWage).toHaveLength(101);
+    let error: unknown;
+    try {
+      evaluate(caseFromDraft(draft, factFields(aids, "atd")));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InstanceType<typeof InputError>).issues).toEqual([{ path: "facts.priorHourlyWage", message: "too many digits: at most 9 before the decimal point and 6 after" }]);
+    expect(performance.now() - started).toBeLessThan(500); // it froze the page for over a minute
+  });
+
+  it("reads at most 200 facts, and f.__proto__ as a plain name", () => {
+    const many = Array.from({ length: 500 }, (_, i) => `f.x${i}=1`).join("&");
+    expect(Object.keys(draftFromQuery(many).facts)).toHaveLength(200);
+    const proto = draftFromQuery("f.__proto__=1&f.toString=2");
+    expect(Object.getPrototypeOf(proto.facts)).toBe(Object.prototype);
+    expect(Object.keys(proto.facts)).toEqual(["__proto__", "toString"]);
+  });
+});
