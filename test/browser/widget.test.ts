@@ -144,7 +144,7 @@ describe("<fne-calculator>", () => {
     expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
-  it("the loader is under 5 kB gzipped and the lazy part under 80 kB; the engine's chunk comes only without api-url", () => {
+  it("the loader is under 5 kB gzipped and the lazy part under 80 kB, with neither the engine nor zod's full build", () => {
     const { loader, lazy, engine } = chunks();
     const rows = [
       ["loader (the script a site includes)", loader],
@@ -152,14 +152,34 @@ describe("<fne-calculator>", () => {
       ["engine chunk (without api-url only)", engine],
     ] as const;
     const measured = rows.map(([name, files]) => ({ name, files, ...weigh(files) }));
+    const contents = JSON.parse(readFileSync(`${dist}.vite/chunks.json`, "utf8")) as Record<string, Record<string, number>>;
+    const lazyModules = lazy.flatMap((f) => Object.entries(contents[f]!));
     console.log(
-      ["<fne-calculator> sizes (bytes; gzip level 6 per file):", ...measured.map((m) => `  ${m.name.padEnd(46)} raw ${String(m.raw).padStart(8)}  gzip ${String(m.gzip).padStart(7)}  (${m.files.join(", ")})`)].join("\n"),
+      [
+        "<fne-calculator> sizes (bytes; gzip level 6 per file):",
+        ...measured.map((m) => `  ${m.name.padEnd(46)} raw ${String(m.raw).padStart(8)}  gzip ${String(m.gzip).padStart(7)}  (${m.files.join(", ")})`),
+        "what weighs in the lazy part (bytes before minifying):",
+        ...weighers(lazyModules).map(([pkg, n]) => `  ${pkg.padEnd(20)} ${String(n).padStart(8)}`),
+      ].join("\n"),
     );
     expect(measured[0]!.gzip).toBeLessThan(5 * 1024);
     expect(measured[1]!.gzip).toBeLessThan(80 * 1024);
     expect(measured[2]!.raw).toBeGreaterThan(0);
+    // With api-url the API knows the aids: the form loads no rule, no engine, no @fne/schema, no zod classic.
+    expect(lazyModules.map(([m]) => m).filter((m) => /^(packages\/(engine|schema)|rules)\/|^zod\/v4\/classic\//.test(m))).toEqual([]);
   });
 });
+
+/** The packages of these modules, heaviest first. */
+function weighers(modules: Array<[string, number]>) {
+  const by = new Map<string, number>();
+  for (const [m, n] of modules) {
+    const parts = m.split("/");
+    const pkg = parts.slice(0, m.startsWith("zod/") ? 3 : /^(@|packages\/|apps\/)/.test(m) ? 2 : 1).join("/");
+    by.set(pkg, (by.get(pkg) ?? 0) + n);
+  }
+  return [...by].sort((a, b) => b[1] - a[1]);
+}
 
 /** A site that embeds the widget with an api-url, in English. */
 const apiHost = (url: string) => `<!doctype html>

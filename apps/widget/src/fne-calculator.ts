@@ -24,7 +24,8 @@ class FneCalculator extends HTMLElement {
     this.loading = true;
     const say = (text: { fr: string; en: string }) => {
       const p = document.createElement("p");
-      p.style.cssText = "all:initial;font:14px system-ui,sans-serif";
+      // Its own colours: the page's background may be dark, and this message may stay (a load failure).
+      p.style.cssText = "all:initial;display:block;padding:.5rem;font:14px system-ui,sans-serif;color:#1b1b1f;background:#fff";
       p.textContent = text[this.getAttribute("lang") === "en" ? "en" : "fr"];
       root.replaceChildren(p);
     };
