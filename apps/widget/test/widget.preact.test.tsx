@@ -59,7 +59,7 @@ function widget(attributes: Record<string, string>) {
   for (const type of ["fne:result", "fne:error"]) host.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
   const view = mount(root, host);
   unmount = view.unmount;
-  return { root, events, ui: () => within(root.querySelector<HTMLElement>(".fne")!) };
+  return { host, root, events, update: view.update, ui: () => within(root.querySelector<HTMLElement>(".fne")!) };
 }
 
 /** Preact renders a state update in a microtask; a person's next event comes in a later task, as here. */
@@ -126,6 +126,17 @@ describe("<fne-calculator> under preact/compat", () => {
     await waitFor(() => expect(w.events.map((e) => e.type)).toEqual(["fne:error"]));
     expect(w.events[0]!.detail).toMatchObject({ error: { code: "invalid_case", issues: [{ path: "facts.newHourlyWage" }] } });
     await waitFor(() => expect(input.getAttribute("aria-invalid")).toBe("true"));
+  });
+
+  it("a change of the lang attribute keeps what was typed and speaks the new language", async () => {
+    const w = widget({ aid: "atd", lang: "fr", date: "1996-03-01" });
+    const input = await waitFor(() => w.ui().getByLabelText(label("newHourlyWage", "fr")), { timeout: 10_000 });
+    fireEvent.input(input, { target: { value: "40.00" } });
+    await nextEvent();
+    w.host.setAttribute("lang", "en");
+    w.update(); // what the loader's attributeChangedCallback does
+    await waitFor(() => expect((w.ui().getByLabelText(label("newHourlyWage", "en")) as HTMLInputElement).value).toBe("40.00"));
+    expect(w.ui().getByRole("button", { name: "Compute" })).toBeTruthy();
   });
 
   it("an api-url that does not answer as the API: a message in the page's language and fne:error", async () => {
