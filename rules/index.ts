@@ -68,86 +68,80 @@ import f65 from "./articles/arrete-1987-09-15.json";
 import f66 from "./articles/arrete-1989-09-11.json";
 import f67 from "./articles/arrete-1994-04-12.json";
 import f68 from "./articles/arrete-1999-04-20.json";
-import f69 from "./articles/loi-2003-775-art-18.json";
-import f70 from "./aides_individuelles/aid.json";
-import f71 from "./asfne/aid.json";
-import f72 from "./atd/aid.json";
-import f73 from "./conversion/aid.json";
-import f74 from "./crp/aid.json";
-import f75 from "./double_residence/aid.json";
-import f76 from "./job_search_indemnity/aid.json";
-import f77 from "./mobility_transfer/aid.json";
-import f78 from "./mobility_transfer_l322_3/aid.json";
-import f79 from "./prp/aid.json";
-import f80 from "./relocation/aid.json";
-import f81 from "./temps_partiel/aid.json";
-import f82 from "./training_lodging/aid.json";
-import f83 from "./transport_voucher/aid.json";
-import f84 from "./youth_mobility/aid.json";
-import f85 from "./aides_individuelles/L322-4-2005.json";
-import f86 from "./aides_individuelles/L322-4-older.json";
-import f87 from "./asfne/R322-7-1963.json";
-import f88 from "./asfne/R322-7-1983.json";
-import f89 from "./asfne/R322-7-1984.json";
-import f90 from "./asfne/R322-7-1998.json";
-import f91 from "./atd/R322-6.json";
-import f92 from "./conversion/L322-4-4.json";
-import f93 from "./crp/L321-4-2.json";
-import f94 from "./double_residence/R322-17.json";
-import f95 from "./job_search_indemnity/R322-16.json";
-import f96 from "./mobility_transfer/R322-14.json";
-import f97 from "./mobility_transfer_l322_3/R322-14-1.json";
-import f98 from "./prp/L322-4-3.json";
-import f99 from "./relocation/R322-25.json";
-import f100 from "./temps_partiel/R322-7-1-EUR.json";
-import f101 from "./temps_partiel/R322-7-1-FRF.json";
-import f102 from "./training_lodging/R322-18.json";
-import f103 from "./transport_voucher/R322-15.json";
-import f104 from "./youth_mobility/R322-27.json";
+import f69 from "./articles/loi-2000-37-art-1.json";
+import f70 from "./articles/loi-2003-775-art-18.json";
+import f71 from "./aides_individuelles/aid.json";
+import f72 from "./asfne/aid.json";
+import f73 from "./atd/aid.json";
+import f74 from "./conversion/aid.json";
+import f75 from "./crp/aid.json";
+import f76 from "./double_residence/aid.json";
+import f77 from "./job_search_indemnity/aid.json";
+import f78 from "./mobility_transfer/aid.json";
+import f79 from "./mobility_transfer_l322_3/aid.json";
+import f80 from "./prp/aid.json";
+import f81 from "./relocation/aid.json";
+import f82 from "./temps_partiel/aid.json";
+import f83 from "./training_lodging/aid.json";
+import f84 from "./transport_voucher/aid.json";
+import f85 from "./youth_mobility/aid.json";
+import f86 from "./aides_individuelles/L322-4-2005.json";
+import f87 from "./aides_individuelles/L322-4-older.json";
+import f88 from "./asfne/R322-7.json";
+import f89 from "./atd/R322-6.json";
+import f90 from "./conversion/L322-4-4.json";
+import f91 from "./crp/L321-4-2.json";
+import f92 from "./double_residence/R322-17.json";
+import f93 from "./job_search_indemnity/R322-16.json";
+import f94 from "./mobility_transfer/R322-14.json";
+import f95 from "./mobility_transfer_l322_3/R322-14-1.json";
+import f96 from "./prp/L322-4-3.json";
+import f97 from "./relocation/R322-25.json";
+import f98 from "./temps_partiel/R322-7-1.json";
+import f99 from "./training_lodging/R322-18.json";
+import f100 from "./transport_voucher/R322-15.json";
+import f101 from "./youth_mobility/R322-27.json";
+import labels from "./parameter-labels.json";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.2.0+55c16d973714";
+export const rulesVersion = "1.2.1+00c7ceea884f";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
-  "aides_individuelles/aid.json": f70,
-  "asfne/aid.json": f71,
-  "atd/aid.json": f72,
-  "conversion/aid.json": f73,
-  "crp/aid.json": f74,
-  "double_residence/aid.json": f75,
-  "job_search_indemnity/aid.json": f76,
-  "mobility_transfer/aid.json": f77,
-  "mobility_transfer_l322_3/aid.json": f78,
-  "prp/aid.json": f79,
-  "relocation/aid.json": f80,
-  "temps_partiel/aid.json": f81,
-  "training_lodging/aid.json": f82,
-  "transport_voucher/aid.json": f83,
-  "youth_mobility/aid.json": f84,
+  "aides_individuelles/aid.json": f71,
+  "asfne/aid.json": f72,
+  "atd/aid.json": f73,
+  "conversion/aid.json": f74,
+  "crp/aid.json": f75,
+  "double_residence/aid.json": f76,
+  "job_search_indemnity/aid.json": f77,
+  "mobility_transfer/aid.json": f78,
+  "mobility_transfer_l322_3/aid.json": f79,
+  "prp/aid.json": f80,
+  "relocation/aid.json": f81,
+  "temps_partiel/aid.json": f82,
+  "training_lodging/aid.json": f83,
+  "transport_voucher/aid.json": f84,
+  "youth_mobility/aid.json": f85,
 };
 /** rules/<aid>/<version>.json: one aid rule per article version. */
 export const ruleVersionFiles: Record<string, unknown> = {
-  "aides_individuelles/L322-4-2005.json": f85,
-  "aides_individuelles/L322-4-older.json": f86,
-  "asfne/R322-7-1963.json": f87,
-  "asfne/R322-7-1983.json": f88,
-  "asfne/R322-7-1984.json": f89,
-  "asfne/R322-7-1998.json": f90,
-  "atd/R322-6.json": f91,
-  "conversion/L322-4-4.json": f92,
-  "crp/L321-4-2.json": f93,
-  "double_residence/R322-17.json": f94,
-  "job_search_indemnity/R322-16.json": f95,
-  "mobility_transfer/R322-14.json": f96,
-  "mobility_transfer_l322_3/R322-14-1.json": f97,
-  "prp/L322-4-3.json": f98,
-  "relocation/R322-25.json": f99,
-  "temps_partiel/R322-7-1-EUR.json": f100,
-  "temps_partiel/R322-7-1-FRF.json": f101,
-  "training_lodging/R322-18.json": f102,
-  "transport_voucher/R322-15.json": f103,
-  "youth_mobility/R322-27.json": f104,
+  "aides_individuelles/L322-4-2005.json": f86,
+  "aides_individuelles/L322-4-older.json": f87,
+  "asfne/R322-7.json": f88,
+  "atd/R322-6.json": f89,
+  "conversion/L322-4-4.json": f90,
+  "crp/L321-4-2.json": f91,
+  "double_residence/R322-17.json": f92,
+  "job_search_indemnity/R322-16.json": f93,
+  "mobility_transfer/R322-14.json": f94,
+  "mobility_transfer_l322_3/R322-14-1.json": f95,
+  "prp/L322-4-3.json": f96,
+  "relocation/R322-25.json": f97,
+  "temps_partiel/R322-7-1.json": f98,
+  "training_lodging/R322-18.json": f99,
+  "transport_voucher/R322-15.json": f100,
+  "youth_mobility/R322-27.json": f101,
 };
 /** rules/parameters: dated series copied from shared/data with their sources. */
 export const parameterFiles: Record<string, unknown> = {
@@ -166,6 +160,8 @@ export const parameterFiles: Record<string, unknown> = {
   "parameters/smic_heures_mensuelles.json": f12,
   "parameters/smic_horaire_brut.json": f13,
 };
+/** rules/parameter-labels.json: how the working names each parameter, in French and English. */
+export const parameterLabels: Record<string, unknown> = labels;
 /** rules/articles: the texts of the law, by version. */
 export const articleFiles: Record<string, unknown> = {
   "articles/L122-6.json": f14,
@@ -223,5 +219,6 @@ export const articleFiles: Record<string, unknown> = {
   "articles/arrete-1989-09-11.json": f66,
   "articles/arrete-1994-04-12.json": f67,
   "articles/arrete-1999-04-20.json": f68,
-  "articles/loi-2003-775-art-18.json": f69,
+  "articles/loi-2000-37-art-1.json": f69,
+  "articles/loi-2003-775-art-18.json": f70,
 };

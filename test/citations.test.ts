@@ -10,8 +10,8 @@ describe("citations point at existing alinéas", () => {
   for (const aid of rt.aids.values()) {
     for (const v of aid.versions) {
       it(v.file.id, () => {
-        // Constants and the authority are not printed with a Result: resolve them here, at every wording in force.
-        const unprinted = [...Object.values(v.file.constants).map((k) => k.citation), ...(v.file.authority ? [v.file.authority.citation] : [])];
+        // The authority is not printed with a Result, nor a constant outside the working: resolve them here, at every wording in force.
+        const unprinted = [...Object.values(v.file.constants).flatMap((k) => k.values.map((x) => x.citation)), ...(v.file.authority ? [v.file.authority.citation] : [])];
         const lo = v.file.validFrom ?? "0000-01-01";
         const hi = v.file.validTo ?? "9999-12-31";
         const dates = [lo, ...versionBreaks(rt.articles, unprinted).filter((d) => d > lo && d <= hi)];

@@ -32,7 +32,7 @@ describe("asfne — daily amounts (1996: R322-7 wording not in our sources, end 
     expect(r.missing).toEqual(["R322-7"]);
     expect(r.reasons.every((x) => x.passed === true)).toBe(true);
     expect(r.amounts).toEqual({ dailyReferenceWage: "328.77", dailyAllocation: "213.70" });
-    expect(r.version).toBe("asfne@R322-7-1984");
+    expect(r.version).toBe("asfne@R322-7");
   });
 
   it("SJR exactly at the ceiling P", () => {
@@ -123,13 +123,20 @@ describe("asfne — end date by the R322-7 wording in force (audit defect 3)", (
 
   it("1983-07-23: the earlier wording is not in our sources; 1983-07-24: 65 years and 3 months", () => {
     const before = run({ aid: "asfne", date: "1983-07-23", facts: f, parameters: min100 });
-    expect(before.version).toBe("asfne@R322-7-1963");
+    // One rule version since 1.2.1: the end age is a constant dated by the R322-7 wording, with its interpretation.
+    expect(before.version).toBe("asfne@R322-7");
+    expect(before.notes.join(" ")).toMatch(/versions du 23 novembre 1973 et du 23 août 1979/);
     expect(before.status).toBe("undetermined");
     expect(before.missing).toEqual(["R322-7"]);
     expect(before.amounts).toEqual({ dailyReferenceWage: "164.38", dailyAllocation: "106.85" });
     // 1925-06-15 + 65 y 3 m = 1990-09-15
     const after = run({ aid: "asfne", date: "1983-07-24", facts: f, parameters: min100 });
     expect(after.status).toBe("eligible");
+    expect(after.notes.join(" ")).toMatch(/au plus tard 65 ans et 3 mois/);
+    expect(after.working?.endDate?.steps?.find((x) => x.name === "ageLimit")?.steps?.find((x) => x.name === "endAgeMonths")).toMatchObject({
+      value: "3",
+      citation: { article: "R322-7", from: "1983-07-24", to: "1984-03-31", paragraph: 3 },
+    });
     expect(after.amounts.endDate).toBe("1990-09-15");
   });
 
@@ -137,7 +144,7 @@ describe("asfne — end date by the R322-7 wording in force (audit defect 3)", (
     expect(run({ aid: "asfne", date: "1984-03-31", facts: f, parameters: min100 }).amounts.endDate).toBe("1990-09-15");
     // 1984-04-01: FNE minimum 116.00 > 106.85 → 116.00 ; ceiling 0.85 × 164.38… = 139.73
     const r = run({ aid: "asfne", date: "1984-04-01", facts: f });
-    expect(r.version).toBe("asfne@R322-7-1984");
+    expect(r.version).toBe("asfne@R322-7");
     expect(r.status).toBe("undetermined");
     expect(r.missing).toEqual(["R322-7"]);
     expect(r.amounts).toEqual({ dailyReferenceWage: "164.38", dailyAllocation: "116.00" });
@@ -200,7 +207,7 @@ describe("asfne — from loi 63-1240 to the new Code du travail", () => {
   it("no law before 1963-12-18 (loi 63-1240 du 18 décembre 1963, Fonds national de l'emploi)", () => {
     const r = run({ aid: "asfne", date: "1963-12-17", facts });
     expect(r.status).toBe("no_law");
-    expect(r.nearestVersions?.[0]).toMatchObject({ id: "asfne@R322-7-1963", validFrom: "1963-12-18" });
+    expect(r.nearestVersions?.[0]).toMatchObject({ id: "asfne@R322-7", validFrom: "1963-12-18" });
     expect(run({ aid: "asfne", date: "1900-01-01", facts }).status).toBe("no_law");
     // 1963-12-18: in force; no FNE minimum then (series from 1984-04-01). SJR = 12000 / 365 = 32.88 ≤ 2P = 2 × 10440 / 365 = 57.21
     const first = run({ aid: "asfne", date: "1963-12-18", facts: { ...facts, birthDate: "1905-01-01", annualReferenceWage: "12000" } });

@@ -86,7 +86,9 @@ describe("temps_partiel — amounts", () => {
       facts: { ...facts, conventionDate: "2004-11-02", priorWeeklyHours: 35, newWeeklyHours: 28, priorHourlyGrossWage: "10.00", priorNetMonthlyWage: "1200", newNetMonthlyWage: "950" },
     });
     expect(r.currency).toBe("EUR");
-    expect(r.version).toBe("temps_partiel@R322-7-1-EUR");
+    // One rule version since 1.2.1: the floors are constants dated by the case date (FRF, then EUR from 2002).
+    expect(r.version).toBe("temps_partiel@R322-7-1");
+    expect(r.working?.monthlyYear2?.steps?.find((x) => x.name === "rawYear2")?.steps?.find((x) => x.name === "floorYear2")).toMatchObject({ value: "2.74", unit: "EUR" });
     expect(r.amounts).toEqual({ monthlyYear1: "121.33", monthlyYear2: "83.11", capMonthly: "130.00", total: "2453.28" });
   });
 });
@@ -126,6 +128,12 @@ describe("temps_partiel — conditions and dates", () => {
     expect(before.missing).toEqual(["arrete-1989-09-11"]);
     expect(before.notes.join(" ")).toMatch(/11 septembre 1989/);
     expect(at1996({ conventionDate: "1994-04-12" }).status).toBe("eligible");
+  });
+
+  it("the convention's scope names the authority (R322-1-1), as for every L322-4 convention", () => {
+    expect(at1996({}).authority).toBe("préfet ou ministre chargé du travail, selon le champ de la convention");
+    expect(at1996({ conventionScope: "departement" }).authority).toBe("préfet");
+    expect(at1996({ conventionScope: "multi_departement" }).authority).toBe("ministre chargé du travail");
   });
 
   it("cites the 5° with its 90 % cap in the 2005–2008 wording, and R322-7-1", () => {

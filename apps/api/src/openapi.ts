@@ -24,6 +24,7 @@ import {
   PlanResult,
   Result,
   Screening,
+  WorkingStep,
   type AmountDef,
 } from "@fne/schema";
 import { DOCS_FILES } from "./docs.ts";
@@ -35,7 +36,7 @@ type Properties = Record<string, Schema>;
 
 /** Request shapes are rendered as the client writes them (input), responses as the server writes them (output). */
 const requests = { Case, Plan, PlanEmployee } as const;
-const responses = { Result, Screening, PlanResult, Error: ErrorBody, AidDescription, ArticleAtDate, ParameterAtDate } as const;
+const responses = { Result, Screening, PlanResult, Error: ErrorBody, AidDescription, ArticleAtDate, ParameterAtDate, WorkingStep } as const;
 
 /** Drops the keywords that only make sense in a standalone JSON Schema, and `default` on inputs (a generated client would make such a field required). */
 function clean(schema: unknown, io: "input" | "output"): unknown {

@@ -1,12 +1,15 @@
 /** Evaluation of one case: picks the rule version in force at the date, checks, computes, explains. */
 import { Case, type Lang, type Reason, type Result, type Screening, type Text } from "@fne/schema";
+import type { FactMap } from "./conditions.ts";
+import { CaseContext, countOf, derive, type ParamUse } from "./context.ts";
 import { D, currencyAt, isDecimal, money } from "./decimal.ts";
 import { InputError, summary, zodIssues } from "./errors.ts";
-import { Missing, type Context, type Derived, type Output } from "./formula.ts";
-import type { AidRuntime, CompiledCondition, CompiledVersion, Runtime, Segment } from "./load.ts";
+import type { Output } from "./formula.ts";
+import { inCurrency, nearestStep } from "./parameters.ts";
 import { decide, formulaNeeds } from "./relevance.ts";
-import { inCurrency, stepAt } from "./parameters.ts";
-import type { FactMap } from "./conditions.ts";
+import type { AidRuntime, CompiledCondition, CompiledVersion, Runtime, Segment } from "./runtime.ts";
+import { Gap, Missing, type Val } from "./trace.ts";
+import { working } from "./working.ts";
 
 export interface ParsedCase {
   aid: string | undefined;
@@ -141,11 +144,12 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
   const file = v.file;
   const seg = segmentAt(v, c.date);
   const used: ParamUse[] = [];
-  const ctx = new CaseContext(rt, v, c, used);
+  // The working is recorded for a single evaluation and a plan in full detail, not for a plan in brief.
+  const ctx = new CaseContext(rt.parameters, v, seg, c, used, !c.brief);
+  // Names a derived fact could not be computed without (a parameter, a fact), by derived fact.
+  const derivedMissing = derive(v, ctx);
   const { facts, derived, currency } = ctx;
   const t = (x: Text) => ctx.t(x);
-  // Names a derived fact could not be computed without (a parameter, a fact read through need()), by derived fact.
-  const derivedMissing = derive(v, ctx);
 
   let failed = false;
   let unknown: number[] | undefined;
@@ -169,7 +173,7 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     for (const i of unknown) {
       const cond = v.conditions[i]!;
       const absent = absentFor(v, cond, facts, derivedMissing);
-      const decided = decide(cond, absent, aid.def.facts, (a) => cond.predicate(...withValues(rt, v, c, a)));
+      const decided = decide(cond, absent, aid.def.facts, (a) => cond.predicate(...withValues(rt, v, seg, c, a)));
       if (decided === undefined) {
         open.push(i);
         absent.forEach((n) => missing.add(n));
@@ -183,30 +187,29 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
 
   let status: Result["status"] = failed ? "ineligible" : unknown ? "undetermined" : "eligible";
   let out: Output | undefined;
-  const notes: string[] = c.brief ? [] : file.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x.text)}`);
+  const notes: string[] = c.brief ? [] : seg.interpretations.map((x) => `${t({ fr: "Interprétation", en: "Interpretation" })} : ${t(x)}`);
   if (status === "ineligible") missing.clear();
   else {
-    // The amounts: computed when the case is complete; otherwise every fact and parameter they still need is listed
-    // beside those of the status, in one round.
-    let complete = status === "eligible" && file.amountFacts.every((f) => facts[f] !== undefined);
-    if (complete) {
+    // The amounts: computed when the status is decided; otherwise, or when the formula lacks a fact or a parameter,
+    // every one they still need (over every branch the absent facts open) is listed beside those of the status, in
+    // one round.
+    if (status === "eligible") {
       try {
-        for (const p of file.parameters) ctx.param(p);
-        used.length = 0;
         out = v.formula.compute(ctx);
       } catch (e) {
-        if (!(e instanceof Missing)) throw e;
-        complete = false;
-        used.length = 0;
+        if (e instanceof Gap) out = { amounts: {}, undetermined: e };
+        else if (!(e instanceof Missing)) throw e;
       }
     }
-    if (!complete) {
-      for (const f of file.amountFacts) if (facts[f] === undefined) missing.add(f);
-      for (const p of file.parameters) if (!paramKnown(ctx, p)) missing.add(p);
-      formulaNeeds(aid.def.facts, (a) => computeWith(rt, v, c, a)).forEach((n) => missing.add(n));
+    if (!out) {
+      const standIn = (p: string) => {
+        const series = rt.parameters.get(p);
+        return series && inCurrency(nearestStep(series, c.date), currency);
+      };
+      formulaNeeds(aid.def.facts, (a) => computeWith(rt, v, seg, c, a), standIn).forEach((n) => missing.add(n));
       used.length = 0;
       status = "undetermined";
-    } else if (out?.undetermined) {
+    } else if (out.undetermined) {
       status = "undetermined";
       out.undetermined.missing.forEach((m) => missing.add(m));
       notes.push(t(out.undetermined.note));
@@ -238,76 +241,41 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
     // An amount the sources leave open (out.undetermined) does not hide those they fix (asfne: the daily amounts
     // when only the end date is unknown).
     if (status === "eligible" || out.undetermined) {
-      for (const [k, x] of Object.entries(out.amounts)) result.amounts[k] = isDecimal(x) ? money(x) : x;
-      if (out.details) result.details = Object.fromEntries(Object.entries(out.details).map(([k, x]) => [k, isDecimal(x) ? money(x) : x]));
+      const types = aid.def.amounts;
+      for (const [k, x] of Object.entries(out.amounts)) result.amounts[k] = printed(x, types[k]?.type);
+      if (out.details) result.details = Object.fromEntries(Object.entries(out.details).map(([k, x]) => [k, printed(x, aid.def.details?.[k]?.type)]));
       result.periods = (out.periods ?? []).map((p) => ({
         label: t(p.label),
         ...(p.months !== undefined ? { months: p.months } : {}),
         ...(p.days !== undefined ? { days: p.days } : {}),
-        amount: money(p.amount),
+        amount: money(p.amount.v),
         unit: p.unit,
       }));
-      if (out.costs && status === "eligible") result.costs = { employer: money(out.costs.employer), state: money(out.costs.state), employee: money(out.costs.employee) };
+      if (out.costs && status === "eligible") result.costs = { employer: money(out.costs.employer.v), state: money(out.costs.state.v), employee: money(out.costs.employee.v) };
+      // The working of each amount, printed from the values the formula computed with (not in a plan's brief).
+      if (!c.brief) {
+        const p = { lang: c.lang, currency, types: v.amountTypes };
+        result.working = Object.fromEntries(Object.entries(out.amounts).map(([k, x]) => [k, working(x, k, v.amountLabels[k]!, p)]));
+      }
     }
   }
   return result;
 }
 
-/** Who decides, as printed; a scope or a fact may name the authority more precisely (R322-1-1, R322-31). */
-function authorityFor(a: CompiledVersion["file"]["authority"], facts: FactMap): string | null {
-  if (!a) return null;
-  const scope = facts.conventionScope as "departement" | "multi_departement" | undefined;
-  if (scope && a.byScope) return a.byScope[scope];
-  const value = a.byFact ? facts[a.byFact.fact] : undefined;
-  if (a.byFact && value !== undefined) return a.byFact.template.replace("{value}", String(value));
-  return a.who;
+/** An amount as the contract prints it, by its type in aid.json: money to the cent, a count as a number. */
+function printed(x: Val, type: string | undefined): string | number | boolean {
+  const v = x.v;
+  if (!isDecimal(v)) return v;
+  return type === "money" ? money(v) : countOf(x as Val<D>);
 }
 
-type ParamUse = NonNullable<Result["parameters"]>[number];
-
-/** What a formula sees of one case. A class, so that no closure is made per case on the hot path. */
-class CaseContext implements Context {
-  readonly date: string;
-  readonly currency: "FRF" | "EUR";
-  readonly lang: Lang;
-  readonly facts: FactMap;
-  derived: FactMap = {};
-  readonly k: Record<string, D>;
-  readonly kn: Record<string, number>;
-  constructor(
-    private readonly rt: Runtime,
-    v: CompiledVersion,
-    private readonly c: ParsedCase,
-    private readonly used: ParamUse[] | null,
-  ) {
-    this.date = c.date;
-    this.currency = currencyAt(c.date);
-    this.lang = c.lang;
-    this.facts = c.facts;
-    this.k = v.k;
-    this.kn = v.kn;
-  }
-  t(x: Text): string {
-    return x[this.lang];
-  }
-  need<T>(name: string): T {
-    const x = this.facts[name] ?? this.derived[name];
-    if (x === undefined) throw new Missing([name]);
-    return x as T;
-  }
-  param(id: string, at: string = this.date): D {
-    const o = this.c.overrides.get(id);
-    if (o) {
-      this.used?.push({ id, at, value: o.toString(), from: null, reference: null, overridden: true });
-      return o;
-    }
-    const series = this.rt.parameters.get(id);
-    const step = series && stepAt(series, at);
-    if (!step) throw new Missing([id]);
-    const value = inCurrency(step, this.currency);
-    this.used?.push({ id, at, value: value.toString(), from: step.from, reference: step.reference, overridden: false });
-    return value;
-  }
+/** Who decides, as printed; a fact may name the authority more precisely (R322-1-1, R322-31). */
+function authorityFor(a: CompiledVersion["file"]["authority"], facts: FactMap): string | null {
+  if (!a) return null;
+  const by = a.byFact;
+  const value = by ? facts[by.fact] : undefined;
+  if (!by || value === undefined) return a.who;
+  return by.values ? (by.values[String(value)] ?? a.who) : by.template!.replace("{value}", String(value));
 }
 
 /**
@@ -319,44 +287,11 @@ export function conditionFacts(rt: Runtime, aid: AidRuntime, c: ParsedCase) {
   const v = versionAt(aid, c.date);
   if (!v) return undefined;
   if (v.derived.length === 0) return { version: v, facts: c.facts, derived: NO_DERIVED };
-  const ctx = new CaseContext(rt, v, c, null);
+  const seg = segmentAt(v, c.date);
+  if (!v.lazyDerived) return { version: v, facts: c.facts, derived: seg.derived };
+  const ctx = new CaseContext(rt.parameters, v, seg, c, null, false);
   ctx.derived = new v.lazyDerived(ctx);
   return { version: v, facts: ctx.facts, derived: ctx.derived };
-}
-
-/** A class whose getters compute each derived fact once, on first read (undefined when it cannot be computed). */
-export function lazyDerivedClass(list: CompiledVersion["derived"]): new (ctx: Context) => FactMap {
-  class Lazy {
-    readonly values = new Map<string, unknown>();
-    constructor(readonly ctx: Context) {}
-  }
-  for (const d of list) {
-    Object.defineProperty(Lazy.prototype, d.name, {
-      enumerable: true,
-      get(this: Lazy) {
-        if (this.values.has(d.name)) return this.values.get(d.name);
-        const x = deriveOne(d, this.ctx);
-        const value = x instanceof Missing ? undefined : x;
-        this.values.set(d.name, value);
-        return value;
-      },
-    });
-  }
-  return Lazy as unknown as new (ctx: Context) => FactMap;
-}
-
-/**
- * Add the formula's intermediate facts (those whose inputs are all present) to ctx.derived; returns, for those a
- * formula could not compute, the names it lacked (a parameter, a fact read through need()).
- */
-function derive(v: CompiledVersion, ctx: Context): Map<string, string[]> | undefined {
-  let lacking: Map<string, string[]> | undefined;
-  for (const d of v.derived) {
-    const x = deriveOne(d, ctx);
-    if (x instanceof Missing) (lacking ??= new Map()).set(d.name, x.names);
-    else if (x !== undefined) ctx.derived[d.name] = x;
-  }
-  return lacking;
 }
 
 /** The absent facts (and unknown parameters) behind an open condition: its inputs, and what its derived facts lacked. */
@@ -376,50 +311,29 @@ function absentFor(v: CompiledVersion, cond: CompiledCondition, facts: FactMap, 
 }
 
 /** The facts and derived facts of the case with some absent facts given a value (relevance.ts tries them). */
-function withValues(rt: Runtime, v: CompiledVersion, c: ParsedCase, a: Record<string, unknown>): [FactMap, FactMap] {
-  const ctx = new CaseContext(rt, v, { ...c, facts: { ...c.facts, ...a } }, null);
+function withValues(rt: Runtime, v: CompiledVersion, seg: Segment, c: ParsedCase, a: Record<string, unknown>): [FactMap, FactMap] {
+  const ctx = new CaseContext(rt.parameters, v, seg, { ...c, facts: { ...c.facts, ...a } }, null, false);
   derive(v, ctx);
   return [ctx.facts, ctx.derived];
 }
 
-/** The formula run with some absent facts given a value: its output, or what it lacked (nothing on a failed trial). */
-function computeWith(rt: Runtime, v: CompiledVersion, c: ParsedCase, a: Record<string, unknown>): Output | Missing {
-  const ctx = new CaseContext(rt, v, { ...c, facts: { ...c.facts, ...a } }, null);
-  const lacking = derive(v, ctx);
+/** The formula run with some absent facts (or parameters) given a value: its output, or what it lacked. */
+function computeWith(rt: Runtime, v: CompiledVersion, seg: Segment, c: ParsedCase, a: Record<string, unknown>): Output | Missing {
+  const facts = { ...c.facts };
+  let overrides = c.overrides;
+  for (const [n, x] of Object.entries(a)) {
+    if (rt.parameters.has(n) && !(n in v.formula.reads.facts)) (overrides = new Map(overrides)).set(n, x as D);
+    else facts[n] = x;
+  }
+  const ctx = new CaseContext(rt.parameters, v, seg, { ...c, facts, overrides }, null, false);
+  derive(v, ctx);
   try {
     return v.formula.compute(ctx);
   } catch (e) {
-    if (e instanceof Missing) {
-      // A derived fact the formula needs stands for what it was computed from.
-      const names = e.names.flatMap((n) => {
-        const d = v.derived.find((x) => x.name === n);
-        return d ? [...d.from.filter((f) => ctx.facts[f] === undefined), ...(lacking?.get(n) ?? [])] : [n];
-      });
-      return new Missing(names);
-    }
+    if (e instanceof Missing) return e;
+    if (e instanceof Gap) return { amounts: {}, undetermined: e };
     // Trial values only steer the formula down its branches: one it cannot compute tells nothing more.
     if (Object.keys(a).length) return new Missing([]);
-    throw e;
-  }
-}
-
-function paramKnown(ctx: CaseContext, id: string): boolean {
-  try {
-    ctx.param(id);
-    return true;
-  } catch (e) {
-    if (e instanceof Missing) return false;
-    throw e;
-  }
-}
-
-/** One derived fact: undefined while an input is absent, or the Missing a formula threw (a parameter, a fact). */
-function deriveOne(d: Derived, ctx: Context): unknown {
-  for (const f of d.from) if (ctx.facts[f] === undefined && ctx.derived[f] === undefined) return undefined;
-  try {
-    return d.compute(ctx);
-  } catch (e) {
-    if (e instanceof Missing) return e;
     throw e;
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Loads rules/ (the law as data), validates every file with zod and compiles it once:
- * conditions become predicates, constants Decimals, citations are resolved per article version.
+ * conditions become predicates, constants traced values with their citations, resolved per stretch of dates
+ * (a segment: where an article version or a constant's value changes), and every name a formula declares is
+ * checked against aid.json, the version's constants and rules/parameters.
  * A malformed file fails fast, naming the file and the field.
  */
 import { z } from "zod";
@@ -9,19 +11,22 @@ import {
   ArticleFile,
   ParameterFile,
   RuleVersionFile,
-  type Citation,
+  Text,
   type CitationRef,
   type Condition,
+  type Constant,
   type FactDef,
-  type Text,
 } from "@fne/schema";
 import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
-import { compileBest, factsOf, type CompileScope, type Predicate } from "./conditions.ts";
+import { compileBest, factsOf } from "./conditions.ts";
+import { CaseContext, lazyDerivedClass } from "./context.ts";
+import { addDays } from "./dates.ts";
 import { D } from "./decimal.ts";
-import { compileFacts, factsSchema, mergeFactDefs, type FactsSchema } from "./facts.ts";
-import type { Context, Derived, Formula } from "./formula.ts";
-import { lazyDerivedClass } from "./evaluate.ts";
+import { compileFacts, factsSchema, mergeFactDefs } from "./facts.ts";
+import type { DerivedDef, Formula } from "./formula.ts";
 import { buildSeries, type ParameterSeries } from "./parameters.ts";
+import type { AidRuntime, CompiledCondition, CompiledVersion, ConstantValue, KeyedConstant, Runtime, Segment } from "./runtime.ts";
+import { Gap, Missing, Val, type Node, type Unit } from "./trace.ts";
 import { formulas as builtinFormulas } from "./aids/index.ts";
 
 export interface RuleFiles {
@@ -30,6 +35,8 @@ export interface RuleFiles {
   aidFiles: Record<string, unknown>;
   ruleVersionFiles: Record<string, unknown>;
   parameterFiles: Record<string, unknown>;
+  /** How the working names each parameter (rules/parameter-labels.json). */
+  parameterLabels: Record<string, unknown>;
   articleFiles: Record<string, unknown>;
 }
 
@@ -50,63 +57,68 @@ function parse<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
   throw new RuleFileError(file, i.path.join("."), i.message);
 }
 
-export interface CompiledCondition {
-  id: string;
-  text: Text;
-  predicate: Predicate;
-  /** Facts it compares, as written (may include derived facts). */
-  reads: string[];
-  /** Input facts behind them, for the missing list. */
-  inputs: string[];
-  /**
-   * For each number fact it depends on, whether the condition rises (+1) or falls (−1) with it, or neither (0):
-   * relevance.ts decides a condition at the ends of an absent number's range only when it is monotone in it.
-   */
-  directions: Record<string, 1 | -1 | 0>;
+export type { AidRuntime, CompiledCondition, CompiledVersion, Runtime, Segment };
+
+/** How the working prints a number fact, from its unit in aid.json. */
+const FACT_UNITS: Record<string, Unit> = { ans: "year", mois: "month", jours: "day", h: "hour", "h/mois": "hour", "h/sem.": "hour", km: "km", salariés: "employee" };
+function factUnit(def: FactDef): Unit | null {
+  if (def.type === "money") return "money";
+  if (def.type === "date") return "date";
+  return def.type === "number" && def.unit !== undefined ? (FACT_UNITS[def.unit] ?? null) : null;
 }
 
-/** Citations resolved for the article versions in force on one stretch of dates. */
-export interface Segment {
-  from: string;
-  conditions: Citation[];
-  legalBasis: Citation[];
+/** One value of a constant as a formula reads it: a traced value with its citation, or what our sources lack. */
+function constantValue(name: string, k: Constant, i: number, articles: ArticleRegistry, at: string): ConstantValue {
+  const x = k.values[i]!;
+  if (x.value === null) return new Gap(x.missing ?? [], x.note!);
+  const node: Node = {
+    k: "constant",
+    name,
+    label: x.text ?? k.text,
+    unit: k.unit ?? null,
+    citation: cite(articles, x.citation, at),
+    written: x.value,
+    currency: x.currency ?? null,
+    whole: /^-?\d+$/.test(x.value) && Number.isSafeInteger(Number(x.value)) ? Number(x.value) : undefined,
+    shown: {},
+  };
+  return new Val(k.unit === "date" ? x.value : new D(x.value), node);
 }
 
-export interface CompiledVersion {
-  file: RuleVersionFile;
-  path: string;
-  formula: Formula;
-  k: Record<string, D>;
-  kn: Record<string, number>;
-  /** What the condition compiler knew of the facts (derived, optional, plain). */
-  scope: CompileScope;
-  conditions: CompiledCondition[];
-  /** The formula's intermediate facts, in order. */
-  derived: Array<{ name: string } & Derived>;
-  /** The same, computed on first read (conditionFacts). */
-  lazyDerived: new (ctx: Context) => Record<string, unknown>;
-  segments: Segment[];
+/**
+ * What the formula declares it reads, against the rules: each fact in aid.json with the same type, each constant in
+ * this version (a date constant of unit date, and keyed on a fact the formula reads), each parameter in
+ * rules/parameters; and each constant of the version read by the formula (a constant nobody reads is a mistake).
+ */
+function checkReads(formula: Formula, file: RuleVersionFile, aid: AidFile, parameters: Map<string, ParameterSeries>, fail: (field: string, detail: string) => RuleFileError) {
+  const { facts, constants, parameters: params } = formula.reads;
+  const where = `formula "${file.formula}"`;
+  for (const [n, kind] of Object.entries(facts)) {
+    const def = aid.facts[n];
+    if (!def) throw fail("formula", `${where} reads the fact "${n}", not in ${aid.id}/aid.json`);
+    if (def.type !== kind) throw fail("formula", `${where} reads the fact "${n}" as ${kind}; ${aid.id}/aid.json says ${def.type}`);
+  }
+  for (const [n, kind] of Object.entries(constants)) {
+    const k = file.constants[n];
+    if (!k) throw fail("constants", `${where} reads the constant "${n}", not in this version`);
+    if ((k.unit === "date") !== (kind === "date")) throw fail(`constants.${n}.unit`, `${where} reads "${n}" as a ${kind}`);
+    if (k.by !== undefined && !(k.by in facts)) throw fail(`constants.${n}.by`, `${where} does not declare the fact "${k.by}" this constant is keyed on`);
+  }
+  for (const n of Object.keys(file.constants)) if (!(n in constants)) throw fail(`constants.${n}`, `read by no formula (${where} does not declare it)`);
+  for (const p of params) if (!parameters.has(p)) throw fail("formula", `${where} reads the parameter "${p}", not in rules/parameters`);
+  for (const [name, d] of Object.entries(formula.derived)) {
+    if (name in aid.facts) throw fail("formula", `${where}: the derived fact "${name}" has the name of a fact of ${aid.id}/aid.json`);
+    for (const f of d.from) if (!(f in facts)) throw fail("formula", `${where}: the derived fact "${name}" is computed from "${f}", which the formula does not declare`);
+  }
 }
 
-export interface AidRuntime {
-  def: AidFile;
-  path: string;
-  schema: FactsSchema;
-  /** The same check as `schema`, compiled for speed (zod words the errors). */
-  check: ReturnType<typeof compileFacts>;
-  versions: CompiledVersion[];
-}
-
-export interface Runtime {
-  /** Printed on every Result and PlanResult: which rules produced it. */
-  rulesVersion: string;
-  aids: Map<string, AidRuntime>;
-  articles: ArticleRegistry;
-  parameters: Map<string, ParameterSeries>;
-  /** Every fact of every aid: the screening mode's schema. */
-  allFacts: Record<string, FactDef>;
-  allFactsSchema: FactsSchema;
-  allFactsCheck: ReturnType<typeof compileFacts>;
+/** The value of a constant in force on `date` (the last whose `from` is not after it). */
+function valueIndexAt(k: Constant, date: string): number {
+  let found = -1;
+  k.values.forEach((x, i) => {
+    if (x.from === null || x.from <= date) found = i;
+  });
+  return found;
 }
 
 function compileVersion(
@@ -118,7 +130,7 @@ function compileVersion(
   parameters: Map<string, ParameterSeries>,
 ): CompiledVersion {
   const fail = (field: string, detail: string) => new RuleFileError(path, field, detail);
-  const derived = formula.derived ?? {};
+  const derived = formula.derived;
   const known = (f: string) => f in aid.facts || f in derived;
   const derivedNames = new Set(Object.keys(derived));
   const optionalNames = new Set(Object.entries(aid.facts).filter(([, d]) => d.optional).map(([n]) => n));
@@ -143,39 +155,72 @@ function compileVersion(
     }
     return { id: c.id, text: c.text, predicate: compileBest(c.when, scope), reads, inputs: [...new Set(reads.flatMap(inputsOf))], directions };
   });
-  file.amountFacts.forEach((f, i) => {
-    if (!(f in aid.facts)) throw fail(`amountFacts.${i}`, `unknown fact "${f}"`);
-  });
-  const byFact = file.authority?.byFact?.fact;
-  if (byFact !== undefined && !(byFact in aid.facts)) throw fail("authority.byFact.fact", `unknown fact "${byFact}"`);
-  file.parameters.forEach((p, i) => {
-    if (!parameters.has(p)) throw fail(`parameters.${i}`, `unknown parameter "${p}" (not in rules/parameters)`);
-  });
+  const byFact = file.authority?.byFact;
+  if (byFact !== undefined) {
+    const def = aid.facts[byFact.fact];
+    if (!def) throw fail("authority.byFact.fact", `unknown fact "${byFact.fact}"`);
+    // By the fact's value: every value of the enum names its authority, and nothing else.
+    if (byFact.values && (def.type !== "enum" || [...def.values].sort().join() !== Object.keys(byFact.values).sort().join()))
+      throw fail("authority.byFact.values", `one authority for each value of "${byFact.fact}"${def.type === "enum" ? ` (${def.values.join(", ")})` : ""}`);
+  }
+  checkReads(formula, file, aid, parameters, fail);
 
   const refs: Array<[string, CitationRef]> = [
     ...file.legalBasis.map((r, i): [string, CitationRef] => [`legalBasis.${i}`, r]),
     ...file.conditions.map((c, i): [string, CitationRef] => [`conditions.${i}.citation`, c.citation]),
-    ...Object.entries(file.constants).map(([n, c]): [string, CitationRef] => [`constants.${n}.citation`, c.citation]),
+    ...Object.entries(file.constants).flatMap(([n, k]) => k.values.map((x, i): [string, CitationRef] => [`constants.${n}.values.${i}.citation`, x.citation])),
     ...(file.authority ? [["authority.citation", file.authority.citation] as [string, CitationRef]] : []),
   ];
   for (const [field, r] of refs) if (!articles.has(r.article)) throw fail(field, `unknown article "${r.article}" (not in rules/articles)`);
 
   const lo = file.validFrom ?? "0000-01-01";
   const hi = file.validTo ?? "9999-12-31";
-  // A Result prints the conditions' citations and the legal basis: a new segment where one of those changes.
-  const printed = [...file.conditions.map((c) => c.citation), ...file.legalBasis];
-  const starts = [lo, ...versionBreaks(articles, printed).filter((d) => d > lo && d <= hi)];
+  const caseDated = Object.entries(file.constants).filter(([, k]) => k.by === undefined);
+  // A Result prints the conditions' citations, the legal basis, the interpretations in force and, in its working,
+  // the constants' citations: a new segment where one of those changes, or where a constant takes a new value.
+  const printed = [...file.conditions.map((c) => c.citation), ...file.legalBasis, ...caseDated.flatMap(([, k]) => k.values.map((x) => x.citation))];
+  const dated = [
+    ...caseDated.flatMap(([, k]) => k.values.map((x) => x.from)),
+    ...file.interpretations.flatMap((x) => [x.from, x.to === undefined ? undefined : addDays(x.to, 1)]),
+  ].filter((d): d is string => typeof d === "string");
+  const starts = [...new Set([lo, ...[...versionBreaks(articles, printed), ...dated].filter((d) => d > lo && d <= hi)])].sort();
   const segments = starts.map(
     (from): Segment => ({
       from,
       conditions: file.conditions.map((c) => cite(articles, c.citation, from)),
       legalBasis: file.legalBasis.map((r) => cite(articles, r, from)),
+      // A constant without a value on these dates (the 20-employee threshold before 2000) is not resolved here.
+      constants: Object.fromEntries(caseDated.flatMap(([n, k]) => (valueIndexAt(k, from) < 0 ? [] : [[n, constantValue(n, k, valueIndexAt(k, from), articles, from)]]))),
+      interpretations: file.interpretations.filter((x) => (x.from ?? lo) <= from && from <= (x.to ?? hi)).map((x) => x.text),
+      derived: {},
     }),
   );
-  const k = Object.fromEntries(Object.entries(file.constants).map(([n, c]) => [n, new D(c.value)]));
+  const keyed: Record<string, KeyedConstant> = {};
+  for (const [n, k] of Object.entries(file.constants)) {
+    if (k.by === undefined) continue;
+    const def = aid.facts[k.by];
+    if (def?.type !== "date") throw fail(`constants.${n}.by`, `"${k.by}" is not a date fact of ${aid.id}/aid.json`);
+    keyed[n] = { fact: k.by, values: k.values.map((x, i) => ({ from: x.from, value: constantValue(n, k, i, articles, x.from ?? lo) })) };
+  }
+  const factNodes = Object.fromEntries(Object.entries(aid.facts).map(([n, d]): [string, Node] => [n, { k: "fact", name: n, label: d.label, unit: factUnit(d) }]));
+  const amounts = [...Object.entries(aid.amounts), ...Object.entries(aid.details ?? {})];
+  const amountLabels = Object.fromEntries(amounts.map(([n, d]) => [n, d.label]));
+  const amountTypes = Object.fromEntries(amounts.map(([n, d]) => [n, d.type]));
   const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
-  const kn = Object.fromEntries(Object.entries(k).map(([n, d]) => [n, d.toNumber()]));
-  return { file, path, formula, k, kn, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments };
+  const lazy = derivedList.some((d) => !d.perSegment) ? lazyDerivedClass(derivedList) : null;
+  const version: CompiledVersion = { file, path, formula, scope, conditions, derived: derivedList, lazyDerived: lazy, segments, keyed, factNodes, amountLabels, amountTypes };
+  // The derived facts the same for every case of a segment, computed once (a case of the segment's first day, no facts).
+  for (const seg of segments) {
+    const ctx = new CaseContext(parameters, version, seg, { date: seg.from, facts: {}, overrides: new Map(), lang: "fr" }, null, false);
+    for (const d of derivedList.filter((x) => x.perSegment)) {
+      try {
+        seg.derived[d.name] = d.compute(ctx).v;
+      } catch (e) {
+        throw fail("formula", `the derived fact "${d.name}" is declared per segment but reads what a case gives (${e instanceof Missing ? e.names.join(", ") : String(e)})`);
+      }
+    }
+  }
+  return version;
 }
 
 type Direction = 1 | -1 | 0 | null;
@@ -184,7 +229,7 @@ const merge = (a: Direction, b: Direction): Direction => (a === null ? b : b ===
 const times = (a: Direction, b: 1 | -1 | 0): Direction => (a === null ? null : ((a * b) as 1 | -1 | 0));
 
 /** How fact `f` moves with input `x`: itself (+1), through derived facts declaring `monotone`, or not at all (null). */
-function factDirection(f: string, x: string, derived: Record<string, Derived>, seen = new Set<string>()): Direction {
+function factDirection(f: string, x: string, derived: Record<string, DerivedDef>, seen = new Set<string>()): Direction {
   if (f === x) return 1;
   const d = derived[f];
   if (!d || seen.has(f)) return null;
@@ -198,7 +243,7 @@ function factDirection(f: string, x: string, derived: Record<string, Derived>, s
 }
 
 /** Whether a condition rises (+1) or falls (−1) with input `x`, is not monotone in it (0), or ignores it (null). */
-function conditionDirection(c: Condition, x: string, derived: Record<string, Derived>): Direction {
+function conditionDirection(c: Condition, x: string, derived: Record<string, DerivedDef>): Direction {
   if ("fact" in c) {
     // a > b, a ≥ b rise with a and fall with b; a < b, a ≤ b the reverse; equality and membership are not monotone.
     const sign = { greaterThan: 1, greaterThanInclusive: 1, lessThan: -1, lessThanInclusive: -1 }[c.operator as string] as 1 | -1 | undefined;
@@ -218,11 +263,14 @@ export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = 
     if (`articles/${a.id}.json` !== path) throw new RuleFileError(path, "id", `"${a.id}" does not match the file name`);
     articles.set(a.id, a);
   }
+  const labels = parse(z.record(z.string(), Text), "parameter-labels.json", files.parameterLabels);
   const parameters = new Map<string, ParameterSeries>();
   for (const [path, data] of Object.entries(files.parameterFiles)) {
     const p = parse(ParameterFile, path, data);
     if (`parameters/${p.id}.json` !== path) throw new RuleFileError(path, "id", `"${p.id}" does not match the file name`);
-    parameters.set(p.id, buildSeries(p));
+    const label = labels[p.id];
+    if (!label) throw new RuleFileError("parameter-labels.json", p.id, `no label for the parameter "${p.id}"`);
+    parameters.set(p.id, buildSeries(p, label));
   }
   const aids = new Map<string, AidRuntime>();
   for (const [path, data] of Object.entries(files.aidFiles)) {

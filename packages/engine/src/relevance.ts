@@ -10,8 +10,9 @@
  */
 import type { FactDef } from "@fne/schema";
 import { D } from "./decimal.ts";
-import { Missing, type Output } from "./formula.ts";
-import type { CompiledCondition } from "./load.ts";
+import type { Output } from "./formula.ts";
+import type { CompiledCondition } from "./runtime.ts";
+import { Missing } from "./trace.ts";
 
 type Assignment = Record<string, unknown>;
 
@@ -101,10 +102,11 @@ function branchValues(def: FactDef | undefined): unknown[] | undefined {
 
 /**
  * The facts and parameters the formula reads that the case lacks, over every branch the absent facts may open.
- * `run` computes with some absent facts given a value; its Missing names the first thing lacking on that branch.
+ * `run` computes with some absent facts (or unknown parameters) given a value; its Missing names the first thing
+ * lacking on that branch. An unknown parameter is given `stand-in`'s value so that the facts read after it are found.
  * The run without values is the real one: its own `undetermined` names (a text not in our sources) count too.
  */
-export function formulaNeeds(defs: Record<string, FactDef>, run: (a: Assignment) => Output | Missing): Set<string> {
+export function formulaNeeds(defs: Record<string, FactDef>, run: (a: Assignment) => Output | Missing, standIn: (parameter: string) => unknown): Set<string> {
   const needs = new Set<string>();
   const queue: Assignment[] = [{}];
   for (let runs = 0; queue.length && runs < BUDGET; runs++) {
@@ -116,7 +118,8 @@ export function formulaNeeds(defs: Record<string, FactDef>, run: (a: Assignment)
     }
     for (const n of out.names) {
       needs.add(n);
-      const values = n in a ? undefined : branchValues(defs[n]);
+      const standin = n in defs ? undefined : standIn(n);
+      const values = n in a ? undefined : standin !== undefined ? [standin] : branchValues(defs[n]);
       for (const v of values ?? []) queue.push({ ...a, [n]: v });
     }
   }

@@ -1,7 +1,8 @@
 /** rules/ is validated at load: a malformed file fails fast, naming the file and the field. */
 import { describe, expect, it } from "vitest";
 import * as rules from "@fne/rules";
-import { loadRules } from "@fne/engine";
+import { formulas, loadRules } from "@fne/engine";
+import { formula, type Formula } from "../src/formula.ts";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const atdVersion = () => clone(rules.ruleVersionFiles["atd/R322-6.json"]) as Record<string, unknown> & { conditions: Array<Record<string, unknown>> };
@@ -63,5 +64,91 @@ describe("loading rules/", () => {
     const v = atdVersion();
     v.validTo = "2008-02-30";
     expect(loadWith("atd/R322-6.json", v)).toThrow(/validTo: not a calendar date/);
+  });
+});
+
+describe("what a formula declares it reads is checked at load", () => {
+  const withAtd = (f: Formula) => () => loadRules(rules, { ...formulas, atd: f });
+  const reads = formulas.atd!.reads;
+  const atd = (r: Formula["reads"]): Formula => ({ ...formulas.atd!, reads: r });
+
+  it("a fact not in aid.json, or of another type", () => {
+    expect(withAtd(atd({ ...reads, facts: { ...reads.facts, priorHourlyWages: "money" } }))).toThrow(/rules\/atd\/R322-6\.json: formula: formula "atd" reads the fact "priorHourlyWages", not in atd\/aid.json/);
+    expect(withAtd(atd({ ...reads, facts: { ...reads.facts, newMonthlyHours: "money" } }))).toThrow(/reads the fact "newMonthlyHours" as money; atd\/aid.json says number/);
+  });
+
+  it("a constant not in the version, and a constant of the version that no formula reads", () => {
+    expect(withAtd(atd({ ...reads, constants: { ...reads.constants, rateFirst7: "number" } }))).toThrow(/constants: formula "atd" reads the constant "rateFirst7", not in this version/);
+    const { monthsPerPhase: _, ...fewer } = reads.constants;
+    expect(withAtd(atd({ ...reads, constants: fewer }))).toThrow(/constants\.monthsPerPhase: read by no formula/);
+  });
+
+  it("a parameter not in rules/parameters", () => {
+    expect(withAtd(atd({ ...reads, parameters: ["smic_horaire"] }))).toThrow(/reads the parameter "smic_horaire", not in rules\/parameters/);
+  });
+});
+
+describe("TypeScript refuses a name a formula did not declare", () => {
+  it("compiles only with declared names (tsc checks the @ts-expect-error lines)", () => {
+    const f = formula(
+      { facts: { priorHourlyWage: "money" }, constants: { rateFirst6: "number", conventionsSignedBefore: "date" }, parameters: ["pss_mensuel"] },
+      {
+        compute(c) {
+          c.fact("priorHourlyWage");
+          // @ts-expect-error: a fact the formula did not declare
+          c.fact("newHourlyWage");
+          // @ts-expect-error: a constant the formula did not declare
+          c.constant("rateNext6");
+          // @ts-expect-error: a date constant is not a number
+          c.constant("conventionsSignedBefore");
+          // @ts-expect-error: a parameter the formula did not declare
+          c.param("pss_annuel");
+          return { amounts: { x: c.times(c.constant("rateFirst6"), c.param("pss_mensuel")) } };
+        },
+      },
+    );
+    expect(Object.keys(f.reads.facts)).toEqual(["priorHourlyWage"]);
+  });
+});
+
+describe("dated constants", () => {
+  const tp = () => clone(rules.ruleVersionFiles["temps_partiel/R322-7-1.json"]) as { constants: Record<string, { by?: string; values: Array<Record<string, unknown>> }> };
+
+  it("values in the order of their dates", () => {
+    const v = tp();
+    v.constants.floorYear1!.values.reverse();
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.floorYear1\.values\.1\.from: values must be in order of their dates/);
+  });
+
+  it("a money value states its currency", () => {
+    const v = tp();
+    delete v.constants.floorYear1!.values[1]!.currency;
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.floorYear1\.values\.1\.currency/);
+  });
+
+  it("a value not in our sources says what is missing and why", () => {
+    const v = tp();
+    delete v.constants.rateYear1!.values[0]!.note;
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.rateYear1\.values\.0: a value not in our sources needs `missing` and `note`/);
+  });
+
+  it("a constant keyed on a fact: a date fact the formula declares", () => {
+    const v = tp();
+    v.constants.rateYear1!.by = "priorWeeklyHours";
+    expect(loadWith("temps_partiel/R322-7-1.json", v)).toThrow(/constants\.rateYear1\.by: "priorWeeklyHours" is not a date fact/);
+  });
+});
+
+describe("an authority chosen by a fact's value (byFact)", () => {
+  it("names one authority for each value of the fact, and nothing else", () => {
+    const v = atdVersion() as unknown as { authority: { byFact: { values: Record<string, string> } } };
+    delete v.authority.byFact.values.multi_departement;
+    expect(loadWith("atd/R322-6.json", v)).toThrow(/authority\.byFact\.values: one authority for each value of "conventionScope" \(departement, multi_departement\)/);
+  });
+
+  it("either by values or by a template", () => {
+    const v = atdVersion() as unknown as { authority: { byFact: Record<string, unknown> } };
+    v.authority.byFact.template = "préfet du {value}";
+    expect(loadWith("atd/R322-6.json", v)).toThrow(/authority\.byFact: either `values` or `template`/);
   });
 });

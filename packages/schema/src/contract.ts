@@ -58,6 +58,34 @@ export type Period = z.infer<typeof Period>;
 /** Money (2 decimals), counts, dates, flags and labels such as the CRP scenario. */
 export const AmountValue = z.union([z.string(), z.number(), z.boolean()]);
 
+/**
+ * One step of the working of an amount: its value, its formula in words with the numbers, and the steps it used; a
+ * constant carries its citation, a dated parameter its `{ id, from, value }`. The root step's value is the amount.
+ */
+export type WorkingStep = {
+  name: string;
+  label: string;
+  value: string | number | boolean;
+  /** FRF or EUR for money; hour, day, week, month, year, km, employee or date otherwise. */
+  unit?: string;
+  formula?: string;
+  citation?: Citation;
+  parameter?: { id: string; from: string | null; value: string };
+  steps?: WorkingStep[];
+};
+export const WorkingStep: z.ZodType<WorkingStep> = z.lazy(() =>
+  z.object({
+    name: z.string(),
+    label: z.string(),
+    value: AmountValue,
+    unit: z.string().optional(),
+    formula: z.string().optional(),
+    citation: Citation.optional(),
+    parameter: z.object({ id: z.string(), from: IsoDate.nullable(), value: z.string() }).optional(),
+    steps: z.array(WorkingStep).optional(),
+  }),
+);
+
 export const Result = z.object({
   aid: z.string(),
   date: IsoDate,
@@ -82,6 +110,8 @@ export const Result = z.object({
   entitlements: z.array(z.string()).optional(),
   /** Who pays: employer, State (FNE), unemployment insurance (ASSEDIC), for plan totals. */
   costs: z.object({ employer: Money, state: Money, employee: Money }).optional(),
+  /** For each amount, the tree of named steps that produced it (eligible results; not in a plan's brief detail). */
+  working: z.record(z.string(), WorkingStep).optional(),
   /** The dated parameters read, with their legal reference (or the case's override). */
   parameters: z
     .array(

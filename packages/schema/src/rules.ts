@@ -98,24 +98,65 @@ export const RuleCondition = z.strictObject({
 });
 export type RuleCondition = z.infer<typeof RuleCondition>;
 
-export const Constant = z.strictObject({
-  value: DecimalString,
-  text: Text,
-  citation: CitationRef,
-});
+/** What a constant counts, for printing it in the working: money in the currency of its value, a date, a count. */
+export const ConstantUnit = z.enum(["money", "hour", "day", "week", "month", "year", "km", "employee", "date"]);
+
+/** One value of a constant, from a date on (of the case, or of the fact the constant is keyed on), with its source. */
+export const ConstantValue = z
+  .strictObject({
+    /** First day of this value; null: from the start of the rule version (or of any value of the key fact). */
+    from: IsoDate.nullable(),
+    /** A decimal string (an ISO date for a constant of unit `date`); null when our sources do not give it. */
+    value: z.union([DecimalString, IsoDate]).nullable(),
+    /** For money: the currency the value is written in (converted to the case's). */
+    currency: z.enum(["FRF", "EUR"]).optional(),
+    /** What this value says, when it differs from the constant's text. */
+    text: Text.optional(),
+    citation: CitationRef,
+    /** With a null value: what would fix it (an arrêté, an article wording), listed in `missing`. */
+    missing: z.array(z.string().min(1)).optional(),
+    /** With a null value: why the amount it enters is not determined. */
+    note: Text.optional(),
+  })
+  .refine((x) => x.value !== null || (x.missing !== undefined && x.note !== undefined), "a value not in our sources needs `missing` and `note`");
+export type ConstantValue = z.infer<typeof ConstantValue>;
+
+/** A legal figure of a rule version: its dated values, each with its citation (OpenFisca's parameters). */
+export const Constant = z
+  .strictObject({
+    text: Text,
+    unit: ConstantUnit.optional(),
+    /** The date fact whose value picks the value (the convention date), instead of the case date. */
+    by: z.string().optional(),
+    values: z.array(ConstantValue).min(1),
+  })
+  .superRefine((k, ctx) => {
+    k.values.forEach((x, i) => {
+      if (i > 0 && (x.from === null || x.from <= (k.values[i - 1]!.from ?? ""))) ctx.addIssue({ code: "custom", path: ["values", i, "from"], message: "values must be in order of their dates, only the first without one" });
+      const date = x.value !== null && /^\d{4}-/.test(x.value);
+      if (x.value !== null && date !== (k.unit === "date")) ctx.addIssue({ code: "custom", path: ["values", i, "value"], message: k.unit === "date" ? "expected a date YYYY-MM-DD" : "expected a decimal number" });
+      if ((x.currency !== undefined) !== (k.unit === "money" && x.value !== null)) ctx.addIssue({ code: "custom", path: ["values", i, "currency"], message: "money values, and only they, state their currency" });
+    });
+  });
 export type Constant = z.infer<typeof Constant>;
 
-export const Interpretation = z.strictObject({ text: Text, citation: CitationRef.optional() });
+/** A choice the texts leave open, printed with every Result of the case dates it covers (`from`, `to`: inclusive). */
+export const Interpretation = z.strictObject({ text: Text, citation: CitationRef.optional(), from: IsoDate.optional(), to: IsoDate.optional() });
 
 export const Authority = z.strictObject({
   /** Who decides, as printed: "préfet", "ministre chargé du travail", … */
   who: z.string().min(1),
   text: Text,
   citation: CitationRef,
-  /** For L322-4 conventions the scope decides: the fact conventionScope picks one of these. */
-  byScope: z.strictObject({ departement: z.string(), multi_departement: z.string() }).optional(),
-  /** Who decides depends on a fact (R322-31: the préfet of the workplace's département): `{value}` in the template is that fact's value. */
-  byFact: z.strictObject({ fact: z.string().min(1), template: z.string().includes("{value}") }).optional(),
+  /**
+   * Who decides when a fact names it more precisely: by the fact's value (`values`: R322-1-1, the convention's scope
+   * decides between the préfet and the minister), or in a template (`{value}`: R322-31, the préfet of the workplace's
+   * département). Without the fact, `who`.
+   */
+  byFact: z
+    .strictObject({ fact: z.string().min(1), values: z.record(z.string(), z.string().min(1)).optional(), template: z.string().includes("{value}").optional() })
+    .refine((b) => (b.values === undefined) !== (b.template === undefined), "either `values` or `template`")
+    .optional(),
 });
 export type Authority = z.infer<typeof Authority>;
 
@@ -130,13 +171,9 @@ export const RuleVersionFile = z.strictObject({
   successor: z.strictObject({ articles: z.array(z.string()), from: IsoDate, text: Text }).optional(),
   authority: Authority.optional(),
   conditions: z.array(RuleCondition),
-  /** Facts the amount formula reads (beyond the conditions): all are asked at once when missing. */
-  amountFacts: z.array(z.string()).default([]),
-  /** Dated parameters the formula reads at the case date. */
-  parameters: z.array(z.string()).default([]),
   constants: z.record(z.string(), Constant).default({}),
   interpretations: z.array(Interpretation).default([]),
-  /** The formula in packages/engine/src/aids that computes the amounts. */
+  /** The formula in packages/engine/src/aids that computes the amounts; it declares the facts, constants and parameters it reads. */
   formula: z.string().min(1),
 });
 export type RuleVersionFile = z.infer<typeof RuleVersionFile>;

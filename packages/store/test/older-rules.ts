@@ -7,7 +7,7 @@ import { loadRules, type Runtime } from "@fne/engine";
  * months instead of 90 %, under another rulesVersion. A recheck under today's rules must then report the change.
  */
 export function olderRules(): Runtime {
-  const file = structuredClone(rules.ruleVersionFiles["atd/R322-6.json"]) as { constants: { rateFirst6: { value: string } } };
-  file.constants.rateFirst6.value = "0.95";
+  const file = structuredClone(rules.ruleVersionFiles["atd/R322-6.json"]) as { constants: { rateFirst6: { values: Array<{ value: string }> } } };
+  file.constants.rateFirst6.values[0]!.value = "0.95";
   return loadRules({ ...rules, rulesVersion: "1.0.0+older", ruleVersionFiles: { ...rules.ruleVersionFiles, "atd/R322-6.json": file } });
 }
