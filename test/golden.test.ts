@@ -133,6 +133,8 @@ function check(r: Result, e: GoldenCase["expect"]) {
   for (const [path, x] of Object.entries(e.working ?? {})) expect(step(r, path), path).toMatchObject(x);
 }
 
+const jsonFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : []);
+
 const aids = readdirSync(rulesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(`${rulesDir}${d.name}/aid.json`))
   .map((d) => d.name)
@@ -140,13 +142,24 @@ const aids = readdirSync(rulesDir, { withFileTypes: true })
 
 describe.each(aids)("rules/%s/cases.json", (aid) => {
   const file = `${rulesDir}${aid}/cases.json`;
-  it("has a table of golden cases", () => expect(existsSync(file)).toBe(true));
+  it("has a table of golden cases and an example", () => {
+    expect(existsSync(file)).toBe(true);
+    expect(jsonFiles(`${rulesDir}${aid}/examples`)).not.toEqual([]);
+  });
   if (!existsSync(file)) return;
   const parsed = CasesFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
   if (!parsed.success) {
     it("cases.json is well formed", () => expect.fail(z.prettifyError(parsed.error)));
     return;
   }
+  // An example shows the aid at work: eligible, or undetermined where our sources never give its amount (no
+  // eligible case in its table).
+  const exampleStatus = parsed.data.cases.some((c) => c.expect.status === "eligible") ? "eligible" : "undetermined";
+  it.each(jsonFiles(`${rulesDir}${aid}/examples`))(`examples/%s is ${exampleStatus}`, (f) => {
+    const c = JSON.parse(readFileSync(`${rulesDir}${aid}/examples/${f}`, "utf8")) as CaseInput;
+    expect(c.aid).toBe(aid);
+    expect(run(c).status).toBe(exampleStatus);
+  });
   it.each(parsed.data.cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     expect(c.case.aid, "a case of this folder's aid").toBe(aid);
     try {
