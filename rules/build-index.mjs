@@ -29,6 +29,10 @@ for (const f of files) {
 const formulas = all.filter((f) => /^[^/]+\/formula\.ts$/.test(f));
 const cases = all.filter((f) => /^[^/]+\/cases\.json$/.test(f));
 const hashed = [...files, "parameter-labels.json", "aids.ts", ...formulas, ...cases].map((f) => [`rules/${f}`, join(root, f)]);
+if (process.argv.includes("--hashed")) {
+  console.log(hashed.map(([name]) => name).join("\n"));
+  process.exit(0);
+}
 const hash = createHash("sha256");
 for (const [name, path] of hashed) hash.update(`${name}\0${readFileSync(path, "utf8").replace(/\r\n/g, "\n")}\0`);
 const changelog = readFileSync(join(root, "CHANGELOG.md"), "utf8");
