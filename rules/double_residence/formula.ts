@@ -1,4 +1,7 @@
-/** double_residence: indemnité de double résidence (R322-17, 1983 text). */
+/**
+ * double_residence: indemnité de double résidence (R322-17, 1983 text).
+ * Amounts in multiples of the minimum garanti (L141-8), as R322-17 fixes them.
+ */
 import { formula, ZERO } from "@fne/engine/formula";
 
 export const double_residence = formula(

@@ -1,4 +1,8 @@
-/** job_search_indemnity: travel to see a job offered elsewhere (R322-16, 1983 text). */
+/**
+ * job_search_indemnity: travel to see a job offered elsewhere (R322-16, 1983 text).
+ * The texts leave the amounts to the arrêtés of R322-20 (not in our sources): the aid lists the benefits it opens
+ * (`entitlements`) and answers eligibility only.
+ */
 import { formula, amountsByArrete } from "@fne/engine/formula";
 
 export const job_search_indemnity = formula(

@@ -1,4 +1,7 @@
-/** mobility_transfer: prime de transfert and indemnité de réinstallation (R322-11 … R322-14, 1983 text). */
+/**
+ * mobility_transfer: prime de transfert and indemnité de réinstallation (R322-11 … R322-14, 1983 text).
+ * Amounts in multiples of the minimum garanti (L141-8), as R322-14 fixes them.
+ */
 import type { Text } from "@fne/schema";
 import { formula, amountsByArrete, household, travelAllowance, multiplesRange, checkInRange } from "@fne/engine/formula";
 

@@ -1,4 +1,7 @@
-/** mobility_transfer_l322_3: the R322-14 benefits for the workers of L322-3 al. 3 (R322-14-1, 1983 text). */
+/**
+ * mobility_transfer_l322_3: the R322-14 benefits for the workers of L322-3 al. 3 (R322-14-1, 1983 text).
+ * Amounts in multiples of the minimum garanti (L141-8), as R322-14-1 fixes them.
+ */
 import { formula, amountsByArrete, household, travelAllowance, multiplesRange, checkInRange } from "@fne/engine/formula";
 
 export const mobility_transfer_l322_3 = formula(

@@ -1,4 +1,8 @@
-/** relocation: relocation aids of a sector covered by R322-26 (R322-25, 1983 text). */
+/**
+ * relocation: relocation aids of a sector covered by R322-26 (R322-25, 1983 text).
+ * The texts leave the amounts to the arrêtés of R322-25 (not in our sources): the aid lists the benefits it opens
+ * (`entitlements`) and answers eligibility only.
+ */
 import { formula, amountsByArrete, household } from "@fne/engine/formula";
 
 export const relocation = formula(

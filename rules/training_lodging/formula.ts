@@ -1,4 +1,7 @@
-/** training_lodging: lodging costs during a training course (R322-18, 1983 text). */
+/**
+ * training_lodging: lodging costs during a training course (R322-18, 1983 text).
+ * Amounts in multiples of the minimum garanti (L141-8), as R322-18 fixes them.
+ */
 import { formula, ZERO } from "@fne/engine/formula";
 
 export const training_lodging = formula(

@@ -1,4 +1,7 @@
-/** transport_voucher: free travel voucher to answer the Agency's summons (R322-15, 1983 text). */
+/**
+ * transport_voucher: free travel voucher to answer the Agency's summons (R322-15, 1983 text).
+ * A benefit in kind: the aid lists it (`entitlements`) and answers eligibility only.
+ */
 import { formula } from "@fne/engine/formula";
 
 export const transport_voucher = formula(

@@ -9,7 +9,7 @@ import type { D } from "./decimal.ts";
 import type { Ops, Output } from "./formula.ts";
 import type { Val } from "./trace.ts";
 
-export { formula, type Ctx, type Formula, type Ops, type Output, type PeriodOut, type Reads } from "./formula.ts";
+export { formula, type Ctx, type Ops, type Output, type PeriodOut } from "./formula.ts";
 export { ZERO, type D } from "./decimal.ts";
 export { Gap, type Val } from "./trace.ts";
 
