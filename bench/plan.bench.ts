@@ -67,6 +67,6 @@ for (const [label, format, floorMode, extra] of [
   );
 }
 const one = [];
-for (let i = 0; i < 5; i++) one.push((await run(["examples/atd.json"])).seconds);
-console.log(`  one case (apps/cli/run.mjs examples/atd.json)  ${median(one).toFixed(2)} s wall (median of 5)`);
+for (let i = 0; i < 5; i++) one.push((await run(["rules/atd/examples/atd.json"])).seconds);
+console.log(`  one case (apps/cli/run.mjs rules/atd/examples/atd.json)  ${median(one).toFixed(2)} s wall (median of 5)`);
 rmSync(dir, { recursive: true });

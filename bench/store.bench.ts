@@ -15,7 +15,7 @@ import { pgliteDatabase, serverDatabase } from "../packages/store/test/databases
 const writes = Number(process.env.BENCH_WRITES ?? 1000);
 const recheckRows = Number(process.env.BENCH_RECHECK ?? 5000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const atd = JSON.parse(readFileSync(new URL("../examples/atd.json", import.meta.url), "utf8"));
+const atd = JSON.parse(readFileSync(new URL("../rules/atd/examples/atd.json", import.meta.url), "utf8"));
 const cases = Array.from({ length: 50 }, (_, i) => ({ ...atd, facts: { ...atd.facts, newHourlyWage: (30 + i * 0.2).toFixed(2) } }));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

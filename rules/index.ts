@@ -102,9 +102,10 @@ import f99 from "./training_lodging/R322-18.json";
 import f100 from "./transport_voucher/R322-15.json";
 import f101 from "./youth_mobility/R322-27.json";
 import labels from "./parameter-labels.json";
+import * as aids from "./aids.ts";
 
-/** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.2.1+00c7ceea884f";
+/** The newest rules/CHANGELOG.md entry and a hash of every rule file, formula and golden case. */
+export const rulesVersion = "1.2.1+db717b7324d3";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {
@@ -222,3 +223,5 @@ export const articleFiles: Record<string, unknown> = {
   "articles/loi-2000-37-art-1.json": f69,
   "articles/loi-2003-775-art-18.json": f70,
 };
+/** rules/aids.ts: each aid's formula (rules/<aid>/formula.ts). */
+export const formulas = aids;

@@ -57,6 +57,12 @@ describe("invalid cases", () => {
     expect(paths({ aid: "atd", date: "1996-03-01", parameters: { minimum_garanti: 12.1 } })).toEqual(["parameters.minimum_garanti"]);
   });
 
+  it("a département that does not exist (youth_mobility, R322-31) names the field", () => {
+    const facts = { birthDate: "1960-03-15", jobStartDate: "1983-05-02", fullTime: true, contract: "cdi", distanceKm: 45, startPointDate: "1982-09-30" };
+    const c = { aid: "youth_mobility", date: "1983-07-14", facts: { ...facts, applicationDate: "1983-07-14", nationalServiceMonths: 12, workplaceDepartement: "20" } };
+    expect(paths(c)).toEqual(["facts.workplaceDepartement"]);
+  });
+
   it("an unknown top-level field", () => expect(paths({ aid: "atd", date: "1996-03-01", fact: {} })).toEqual(["fact"]));
 
   it("not an object at all", () => {

@@ -24,6 +24,18 @@ describe("rules/ data", () => {
     expect(() => execFileSync("node", [`${root}rules/build-index.mjs`, "--check"], { stdio: "pipe" })).not.toThrow();
   });
 
+  it("rulesVersion hashes every rule file, every aid's formula and golden cases, and rules/aids.ts", () => {
+    const hashed = execFileSync("node", [`${root}rules/build-index.mjs`, "--hashed"], { encoding: "utf8" }).trim().split("\n");
+    const aids = readdirSync(`${root}rules`, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`${root}rules/${d.name}/aid.json`));
+    expect(aids.length).toBeGreaterThan(0);
+    for (const { name } of aids) {
+      for (const f of readdirSync(`${root}rules/${name}`).filter((x) => x.endsWith(".json") || x === "formula.ts")) expect(hashed).toContain(`rules/${name}/${f}`);
+      expect(hashed).toContain(`rules/${name}/formula.ts`);
+      expect(hashed).toContain(`rules/${name}/cases.json`);
+    }
+    expect(hashed).toContain("rules/aids.ts");
+  });
+
   it.runIf(existsSync(shared))("every parameter series equals its source in shared/data", () => {
     for (const f of readdirSync(shared).filter((x) => x.endsWith(".json"))) {
       const mine = JSON.parse(readFileSync(`${root}rules/parameters/${f}`, "utf8"));

@@ -1,5 +1,5 @@
 /**
- * The caseworker's form in a real browser: fill an ATD case (test/golden/atd.test.ts, first case), read the
+ * The caseworker's form in a real browser: fill an ATD case (rules/atd/cases.json, first case), read the
  * amounts, the euro equivalent, the explanation and the article, and reload it from the URL.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -34,7 +34,7 @@ describe("caseworker form", () => {
 
     const result = page.locator('article[data-aid="atd"]');
     await expect.poll(() => result.locator(".fne-status").textContent()).toBe("Éligible");
-    // test/golden/atd.test.ts: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; 6 × 2366 + 6 × 845 = 19266.00
+    // rules/atd/cases.json: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; 6 × 2366 + 6 × 845 = 19266.00
     // euro equivalents: 2366 / 6.55957 = 360.69… → 360.69 ; 19266 / 6.55957 = 2937.08…
     const amount = (k: string) => result.locator(`[data-amount="${k}"] td`).innerText();
     expect(await amount("monthlyFirst6")).toBe("2\u202f366,00\u00a0F\n(soit 360,69\u00a0€)");
@@ -81,7 +81,7 @@ describe("caseworker form", () => {
     await page.goto(`${baseUrl}#case?date=2003-06-01&aid=atd&lang=en&f.collectiveLayoff=true&f.trainingPossible=false&f.priorHourlyWage=10.00&f.newHourlyWage=8.50&f.newMonthlyHours=151.65`);
     const result = page.locator('article[data-aid="atd"]');
     await expect.poll(() => result.locator(".fne-status").textContent()).toBe("Eligible");
-    // test/golden/atd.test.ts: (9.00 − 8.50) × 151.65 = 75.825 → 75.83 (half-up); total 6 × 75.83 = 454.98 (euros: no equivalent line)
+    // rules/atd/cases.json: (9.00 − 8.50) × 151.65 = 75.825 → 75.83 (half-up); total 6 × 75.83 = 454.98 (euros: no equivalent line)
     expect(await result.locator('[data-amount="total"] td').innerText()).toBe("454.98\u00a0€");
     expect(await page.getByRole("form", { name: "Individual case" }).getByLabel("New hourly pay").inputValue()).toBe("8.50");
   });

@@ -74,7 +74,7 @@ describe("dossiers", () => {
     await page.getByRole("button", { name: "Enregistrer cette évaluation au dossier" }).click();
     await expect.poll(() => history().count()).toBe(1);
     expect(await history().first().getAttribute("data-status")).toBe("eligible");
-    // test/golden/atd.test.ts: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; 6 × 2366 + 6 × 845 = 19266.00
+    // rules/atd/cases.json: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; 6 × 2366 + 6 × 845 = 19266.00
     const total = history().first().locator('[data-amount="total"] td');
     expect(await total.innerText()).toBe("19\u202f266,00\u00a0F\n(soit 2\u202f937,08\u00a0€)");
     // Dates as a French agent writes them; the person's case date too.

@@ -42,7 +42,7 @@ afterAll(async () => {
 const atd = listAids().find((a) => a.id === "atd")!;
 const label = (fact: string, lang: "fr" | "en") => atd.facts[fact]!.label[lang];
 
-/** The ATD case of test/golden/atd.test.ts, typed into the widget `w`, found by the aid's labels in `lang`. */
+/** The ATD case of rules/atd/cases.json, typed into the widget `w`, found by the aid's labels in `lang`. */
 async function fillAtd(w: Locator, lang: "fr" | "en") {
   await w.getByLabel(label("collectiveLayoff", lang)).selectOption("true");
   await w.getByLabel(label("trainingPossible", lang)).selectOption("false");
@@ -74,7 +74,7 @@ describe("<fne-calculator>", () => {
     // the aid and the amounts come first.
     const shown = (await page.locator("#events").textContent())!.replace(/^fne:result /, "");
     const detail = { aid: /^\{"aid":"([a-z_]+)"/.exec(shown)?.[1], amounts: JSON.parse(/"amounts":(\{[^}]*\})/.exec(shown)![1]!) as Record<string, string> };
-    // test/golden/atd.test.ts: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; total 19266.00
+    // rules/atd/cases.json: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; total 19266.00
     expect(detail.aid).toBe("atd");
     expect(detail.amounts).toEqual({ monthlyFirst6: "2366.00", monthlyNext6: "845.00", total: "19266.00" });
     expect(await w.locator(".fne-status").first().textContent()).toBe("Éligible");
@@ -121,7 +121,7 @@ describe("<fne-calculator>", () => {
       await fillAtd(w, "en");
       await w.getByRole("button", { name: "Compute" }).click();
       await expect.poll(() => w.getAttribute("data-result")).toBeTruthy();
-      // test/golden/atd.test.ts, as above
+      // rules/atd/cases.json, as above
       expect((JSON.parse((await w.getAttribute("data-result"))!) as { amounts: unknown }).amounts).toEqual({ monthlyFirst6: "2366.00", monthlyNext6: "845.00", total: "19266.00" });
       expect(await w.locator(".fne-status").first().textContent()).toBe("Eligible");
       expect(seen.filter((u) => u.startsWith(apiUrl)).map((u) => u.slice(apiUrl.length))).toEqual(["/v1/aids", "/v1/evaluate"]);

@@ -8,18 +8,19 @@
  *
  * HEALTH_SECONDS (10), HEALTH_CONNECTIONS (8).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request, Agent } from "node:http";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
+import { exampleFiles } from "../../../test/examples.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 
 /** The request bodies of the load, by name. */
 export function heavyBodies(): Record<string, string> {
   const facts: Record<string, unknown> = {};
-  for (const f of readdirSync(`${root}examples`).filter((x) => x.endsWith(".json") && x !== "plan.json")) {
-    Object.assign(facts, (JSON.parse(readFileSync(`${root}examples/${f}`, "utf8")) as { facts?: object }).facts);
+  for (const f of exampleFiles().filter((x) => x !== "examples/plan.json")) {
+    Object.assign(facts, (JSON.parse(readFileSync(`${root}${f}`, "utf8")) as { facts?: object }).facts);
   }
   return {
     "screening, every fact of every aid": JSON.stringify({ date: "2006-10-02", facts }),

@@ -30,12 +30,12 @@ interface Scenario {
   connections?: number;
 }
 
-const example = (f: string) => readFileSync(`${root}examples/${f}`, "utf8");
+const example = (path: string) => readFileSync(`${root}${path}`, "utf8");
 const scenarios: Scenario[] = [
   { name: "GET /health (HTTP and Fastify alone)", path: "/health" },
-  { name: "POST /v1/evaluate (one aid: atd)", path: "/v1/evaluate", body: example("atd.json") },
-  { name: "POST /v1/evaluate (crp)", path: "/v1/evaluate", body: example("crp.json") },
-  { name: "POST /v1/evaluate (screening, every aid)", path: "/v1/evaluate", body: example("screening.json") },
+  { name: "POST /v1/evaluate (one aid: atd)", path: "/v1/evaluate", body: example("rules/atd/examples/atd.json") },
+  { name: "POST /v1/evaluate (crp)", path: "/v1/evaluate", body: example("rules/crp/examples/crp.json") },
+  { name: "POST /v1/evaluate (screening, every aid)", path: "/v1/evaluate", body: example("examples/screening.json") },
 ];
 
 // A 1,000-employee CRP plan (bench/gen-plan.ts), as CSV and as JSON; 2 connections: each plan takes a while.

@@ -1,24 +1,11 @@
 /**
- * The examples/ files, bundled with the server: the runnable example of each route in the OpenAPI document and
- * on /docs. One import per file (apps/api/test/openapi.test.ts checks that every file of examples/ is here).
+ * The example files, bundled with the server: the runnable example of each route in the OpenAPI document and on
+ * /docs. Each aid's from rules/<aid>/examples/ (rules/examples.ts, generated), the plan and the screening from
+ * examples/ (apps/api/test/openapi.test.ts checks that every example file is here).
  */
-import aidesIndividuelles from "../../../examples/aides_individuelles.json" with { type: "json" };
-import asfne from "../../../examples/asfne.json" with { type: "json" };
-import atd from "../../../examples/atd.json" with { type: "json" };
-import conversion from "../../../examples/conversion.json" with { type: "json" };
-import crp from "../../../examples/crp.json" with { type: "json" };
-import doubleResidence from "../../../examples/double_residence.json" with { type: "json" };
-import jobSearchIndemnity from "../../../examples/job_search_indemnity.json" with { type: "json" };
-import mobilityTransfer from "../../../examples/mobility_transfer.json" with { type: "json" };
-import mobilityTransferL3223 from "../../../examples/mobility_transfer_l322_3.json" with { type: "json" };
+import { aidExamples } from "../../../rules/examples.ts";
 import plan from "../../../examples/plan.json" with { type: "json" };
-import prp from "../../../examples/prp.json" with { type: "json" };
-import relocation from "../../../examples/relocation.json" with { type: "json" };
 import screening from "../../../examples/screening.json" with { type: "json" };
-import tempsPartiel from "../../../examples/temps_partiel.json" with { type: "json" };
-import trainingLodging from "../../../examples/training_lodging.json" with { type: "json" };
-import transportVoucher from "../../../examples/transport_voucher.json" with { type: "json" };
-import youthMobility from "../../../examples/youth_mobility.json" with { type: "json" };
 
 type Json = Record<string, unknown>;
 
@@ -31,24 +18,7 @@ const csv = [
 
 export const examples = {
   /** POST /v1/evaluate, by file name: one case per aid, and a screening. */
-  cases: {
-    aides_individuelles: aidesIndividuelles as Json,
-    asfne: asfne as Json,
-    atd: atd as Json,
-    conversion: conversion as Json,
-    crp: crp as Json,
-    double_residence: doubleResidence as Json,
-    job_search_indemnity: jobSearchIndemnity as Json,
-    mobility_transfer: mobilityTransfer as Json,
-    mobility_transfer_l322_3: mobilityTransferL3223 as Json,
-    prp: prp as Json,
-    relocation: relocation as Json,
-    screening: screening as Json,
-    temps_partiel: tempsPartiel as Json,
-    training_lodging: trainingLodging as Json,
-    transport_voucher: transportVoucher as Json,
-    youth_mobility: youthMobility as Json,
-  },
+  cases: { ...aidExamples, screening: screening as Json },
   plan: plan as Json,
   csv,
 };

@@ -246,7 +246,7 @@ function calculatorDocument(limits: Limits) {
   const dateParams = queryParams(DateQuery, { date: "The date to read at (YYYY-MM-DD)." }, { date: "1996-03-01" });
   const idParam = (what: string, example: string) => ({ name: "id", in: "path", required: true, description: what, schema: { type: "string" }, example });
   const caseExamples = Object.fromEntries(
-    Object.entries(examples.cases).map(([name, value]) => [name, { summary: "aid" in value ? `${String(value.aid)} (examples/${name}.json)` : `screening (examples/${name}.json)`, value }]),
+    Object.entries(examples.cases).map(([name, value]) => [name, { summary: "aid" in value ? `${String(value.aid)} (rules/${String(value.aid)}/examples/${name}.json)` : `screening (examples/${name}.json)`, value }]),
   );
   const planSchema = ref("PlanResult");
   return {

@@ -11,7 +11,7 @@ import { buildServer } from "../src/server.ts";
 import { describeBoth, freshStore } from "../../../packages/store/test/backends.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const atd = JSON.parse(readFileSync(`${root}examples/atd.json`, "utf8"));
+const atd = JSON.parse(readFileSync(`${root}rules/atd/examples/atd.json`, "utf8"));
 const plan = JSON.parse(readFileSync(`${root}examples/plan.json`, "utf8"));
 
 type Method = "GET" | "POST" | "DELETE";

@@ -5,18 +5,17 @@
  * the contract's Error, a 200 a Result, a screening or a PlanResult), checked with ajv. At least 10,000 bodies.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { listAids } from "@fne/engine";
 import { ErrorBody, PlanResult, Result, Screening, type FactDef } from "@fne/schema";
 import { buildServer } from "../src/server.ts";
 import { Contract } from "./contract.ts";
+import { exampleFiles } from "../../../test/examples.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const examples: Array<Record<string, unknown>> = readdirSync(`${root}examples`)
-  .filter((f) => f.endsWith(".json"))
-  .map((f) => JSON.parse(readFileSync(`${root}examples/${f}`, "utf8")));
+const examples: Array<Record<string, unknown>> = exampleFiles().map((f) => JSON.parse(readFileSync(`${root}${f}`, "utf8")));
 
 let app: FastifyInstance;
 // One client sends everything here: the rate limit is tested on its own (routes.test.ts).

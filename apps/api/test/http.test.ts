@@ -14,7 +14,7 @@ import { Contract } from "./contract.ts";
 import { parseResponses, sendRaw, type RawAnswer } from "./raw.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const body = readFileSync(`${root}examples/atd.json`, "utf8").trim();
+const body = readFileSync(`${root}rules/atd/examples/atd.json`, "utf8").trim();
 
 let app: FastifyInstance;
 let port: number;

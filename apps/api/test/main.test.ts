@@ -11,7 +11,7 @@ import { connect } from "node:net";
 import { Result } from "@fne/schema";
 import { freePort, root, startApi as start } from "./process.ts";
 
-const body = readFileSync(`${root}examples/atd.json`, "utf8");
+const body = readFileSync(`${root}rules/atd/examples/atd.json`, "utf8");
 
 describe("main.ts", () => {
   it("on SIGTERM, cuts a stalled upload and clients that do not read after SHUTDOWN_SECONDS, logs each, exits 0", { timeout: 60_000 }, async () => {

@@ -4,8 +4,8 @@
  * example of examples/ as its request and refuses a misspelt fact and a malformed plan employee; every example runs.
  */
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -13,6 +13,7 @@ import ts from "typescript";
 import { listAids } from "@fne/engine";
 import { buildServer } from "../src/server.ts";
 import { examples } from "../src/examples.ts";
+import { exampleFiles } from "../../../test/examples.ts";
 import { MONITORING_ROUTES } from "../src/limits.ts";
 import { Contract } from "./contract.ts";
 
@@ -105,11 +106,11 @@ describe("GET /openapi.json", () => {
   });
 });
 
-describe("examples/ as the document's runnable examples (/docs)", () => {
-  it("every file of examples/ is in the document", () => {
-    const files = readdirSync(`${root}examples`).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
-    expect([...Object.keys(examples.cases), "plan"].sort()).toEqual(files.sort());
-    for (const f of files) expect(JSON.parse(readFileSync(`${root}examples/${f}.json`, "utf8"))).toEqual(f === "plan" ? examples.plan : examples.cases[f as keyof typeof examples.cases]);
+describe("the example files as the document's runnable examples (/docs)", () => {
+  it("every example file (examples/, rules/<aid>/examples/) is in the document", () => {
+    const files = new Map(exampleFiles().map((path) => [basename(path, ".json"), path]));
+    expect([...Object.keys(examples.cases), "plan"].sort()).toEqual([...files.keys()].sort());
+    for (const [f, path] of files) expect(JSON.parse(readFileSync(`${root}${path}`, "utf8"))).toEqual(f === "plan" ? examples.plan : examples.cases[f as keyof typeof examples.cases]);
   });
 
   it("each example runs: 200 from its route, checked against the document", async () => {

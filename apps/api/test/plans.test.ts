@@ -17,7 +17,7 @@ beforeAll(() => (app = buildServer()));
 afterAll(() => app.close());
 
 const root = new URL("../../../", import.meta.url).pathname;
-const crpFacts = (JSON.parse(readFileSync(`${root}examples/crp.json`, "utf8")) as { facts: Record<string, unknown> }).facts;
+const crpFacts = (JSON.parse(readFileSync(`${root}rules/crp/examples/crp.json`, "utf8")) as { facts: Record<string, unknown> }).facts;
 const plan = {
   date: "2006-10-02",
   employer: { headcount: 250, proposesCRP: true },

@@ -8,7 +8,7 @@ import { limits } from "../src/limits.ts";
 import { Contract } from "./contract.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const atdCase = JSON.parse(readFileSync(`${root}examples/atd.json`, "utf8"));
+const atdCase = JSON.parse(readFileSync(`${root}rules/atd/examples/atd.json`, "utf8"));
 
 let app: FastifyInstance;
 beforeAll(() => (app = buildServer()));
@@ -29,7 +29,7 @@ function expectError(res: { statusCode: number; json(): unknown }, status: numbe
 }
 
 describe("POST /v1/evaluate", () => {
-  it("answers a Result for one aid (examples/atd.json)", async () => {
+  it("answers a Result for one aid (rules/atd/examples/atd.json)", async () => {
     const res = await post("/v1/evaluate", atdCase);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^application\/json/);

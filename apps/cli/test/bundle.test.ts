@@ -7,7 +7,7 @@ import { root } from "./run.ts";
 
 const run = () =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const c = spawn(process.execPath, [`${root}apps/cli/run.mjs`, "examples/atd.json"], { cwd: root });
+    const c = spawn(process.execPath, [`${root}apps/cli/run.mjs`, "rules/atd/examples/atd.json"], { cwd: root });
     let stdout = "";
     let stderr = "";
     c.stdout.on("data", (b: Buffer) => (stdout += b));

@@ -1,12 +1,12 @@
 /** pnpm calc: JSON on stdout only; invalid input exits 2 with an Error naming the field (CONTRACT.md). */
 import { describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
 import { ErrorBody, Result, Screening } from "@fne/schema";
-import { calc, root } from "./run.ts";
+import { calc } from "./run.ts";
+import { exampleFiles } from "../../../test/examples.ts";
 
 describe("pnpm calc", () => {
-  it("prints a Result for examples/atd.json", () => {
-    const r = calc(["examples/atd.json"]);
+  it("prints a Result for rules/atd/examples/atd.json", () => {
+    const r = calc(["rules/atd/examples/atd.json"]);
     expect(r.code).toBe(0);
     const res = Result.parse(r.json());
     // 0.90 × 50 = 45 → (45 − 40) × 169 = 845.00 ; 0.75 × 50 = 37.5 < 40 → 0.00 ; 6 × 845 = 5070.00
@@ -19,11 +19,11 @@ describe("pnpm calc", () => {
     expect(Screening.parse(r.json()).results.length).toBeGreaterThan(0);
   });
 
-  it("every example in examples/ evaluates", () => {
-    for (const f of readdirSync(`${root}examples`).filter((x) => x.endsWith(".json"))) {
-      const r = calc([`examples/${f}`]);
+  it("every example (examples/, rules/<aid>/examples/) evaluates", () => {
+    for (const f of exampleFiles()) {
+      const r = calc([f]);
       // plan.json has a bad row on purpose (E003): the plan runs, exit 3 (CONTRACT.md "Plan files").
-      expect(r.code, `${f}: ${r.stdout}${r.stderr}`).toBe(f === "plan.json" ? 3 : 0);
+      expect(r.code, `${f}: ${r.stdout}${r.stderr}`).toBe(f === "examples/plan.json" ? 3 : 0);
     }
   }, 60_000);
 

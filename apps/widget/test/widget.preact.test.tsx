@@ -68,7 +68,7 @@ const nextEvent = () => new Promise((r) => setTimeout(r, 0));
 const atd = listAids().find((a) => a.id === "atd")!;
 const label = (fact: string, lang: Lang) => atd.facts[fact]!.label[lang];
 
-/** The ATD case of test/golden/atd.test.ts, typed as a person would (preact listens to `input` on text fields). */
+/** The ATD case of rules/atd/cases.json, typed as a person would (preact listens to `input` on text fields). */
 async function fillAtd(ui: ReturnType<typeof within>, lang: Lang) {
   fireEvent.change(await ui.findByLabelText(label("collectiveLayoff", lang)), { target: { value: "true" } });
   fireEvent.change(ui.getByLabelText(label("trainingPossible", lang)), { target: { value: "false" } });
@@ -78,7 +78,7 @@ async function fillAtd(ui: ReturnType<typeof within>, lang: Lang) {
   await nextEvent();
 }
 
-// test/golden/atd.test.ts: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; 6 × 2366 + 6 × 845 = 19266.00
+// rules/atd/cases.json: (0.90 × 60 − 40) × 169 = 2366.00 ; (0.75 × 60 − 40) × 169 = 845.00 ; 6 × 2366 + 6 × 845 = 19266.00
 const ATD_AMOUNTS = { monthlyFirst6: "2366.00", monthlyNext6: "845.00", total: "19266.00" };
 
 describe("<fne-calculator> under preact/compat", () => {

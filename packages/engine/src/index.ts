@@ -27,7 +27,6 @@ export { InputError, zodIssues } from "./errors.ts";
 export { parseCase, evaluateParsed, evaluateAid, conditionFacts, parseFacts, parseOverrides, checkAid, type ParsedCase } from "./evaluate.ts";
 export { compile, operators, compare } from "./conditions.ts";
 export { D, money, round2, currencyAt, FRF_PER_EUR } from "./decimal.ts";
-export { formulas } from "./aids/index.ts";
 export { describeAids, articleAt, articleTimeline, parameterAt, type AidDescription, type ArticleAtDate, type ParameterAtDate } from "./catalog.ts";
 
 /** The aids with their facts, amounts and versions (GET /v1/aids, the web form). */

@@ -27,7 +27,6 @@ import type { DerivedDef, Formula } from "./formula.ts";
 import { buildSeries, type ParameterSeries } from "./parameters.ts";
 import type { AidRuntime, CompiledCondition, CompiledVersion, ConstantValue, KeyedConstant, Runtime, Segment } from "./runtime.ts";
 import { Gap, Missing, Val, type Node, type Unit } from "./trace.ts";
-import { formulas as builtinFormulas } from "./aids/index.ts";
 
 export interface RuleFiles {
   /** The newest rules/CHANGELOG.md entry and a content hash (rules/build-index.mjs). */
@@ -38,6 +37,8 @@ export interface RuleFiles {
   /** How the working names each parameter (rules/parameter-labels.json). */
   parameterLabels: Record<string, unknown>;
   articleFiles: Record<string, unknown>;
+  /** The aids' formulas by the name a rule version gives in `formula` (rules/aids.ts: rules/<aid>/formula.ts). */
+  formulas: Readonly<Record<string, Formula>>;
 }
 
 export class RuleFileError extends Error {
@@ -256,7 +257,8 @@ function conditionDirection(c: Condition, x: string, derived: Record<string, Der
   return ("all" in c ? c.all : c.any).map((p) => conditionDirection(p, x, derived)).reduce(merge, null);
 }
 
-export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = builtinFormulas): Runtime {
+export function loadRules(files: RuleFiles): Runtime {
+  const { formulas } = files;
   const articles = new Map<string, ArticleFile>();
   for (const [path, data] of Object.entries(files.articleFiles)) {
     const a = parse(ArticleFile, path, data);
@@ -283,7 +285,7 @@ export function loadRules(files: RuleFiles, formulas: Record<string, Formula> = 
     const aid = aids.get(v.aid);
     if (!aid || !path.startsWith(`${v.aid}/`)) throw new RuleFileError(path, "aid", `"${v.aid}" has no ${v.aid}/aid.json beside this file`);
     const formula = formulas[v.formula];
-    if (!formula) throw new RuleFileError(path, "formula", `no formula "${v.formula}" in packages/engine/src/aids`);
+    if (!formula) throw new RuleFileError(path, "formula", `no formula "${v.formula}" in rules/aids.ts`);
     if (v.validFrom && v.validTo && v.validTo < v.validFrom) throw new RuleFileError(path, "validTo", "ends before validFrom");
     aid.versions.push(compileVersion(path, v, aid.def, formula, articles, parameters));
   }

@@ -1,7 +1,7 @@
 /** rules/ is validated at load: a malformed file fails fast, naming the file and the field. */
 import { describe, expect, it } from "vitest";
 import * as rules from "@fne/rules";
-import { formulas, loadRules } from "@fne/engine";
+import { loadRules } from "@fne/engine";
 import { formula, type Formula } from "../src/formula.ts";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -68,9 +68,9 @@ describe("loading rules/", () => {
 });
 
 describe("what a formula declares it reads is checked at load", () => {
-  const withAtd = (f: Formula) => () => loadRules(rules, { ...formulas, atd: f });
-  const reads = formulas.atd!.reads;
-  const atd = (r: Formula["reads"]): Formula => ({ ...formulas.atd!, reads: r });
+  const withAtd = (f: Formula) => () => loadRules({ ...rules, formulas: { ...rules.formulas, atd: f } });
+  const reads = rules.formulas.atd.reads;
+  const atd = (r: Formula["reads"]): Formula => ({ ...rules.formulas.atd, reads: r });
 
   it("a fact not in aid.json, or of another type", () => {
     expect(withAtd(atd({ ...reads, facts: { ...reads.facts, priorHourlyWages: "money" } }))).toThrow(/rules\/atd\/R322-6\.json: formula: formula "atd" reads the fact "priorHourlyWages", not in atd\/aid.json/);

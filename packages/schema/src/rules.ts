@@ -173,7 +173,7 @@ export const RuleVersionFile = z.strictObject({
   conditions: z.array(RuleCondition),
   constants: z.record(z.string(), Constant).default({}),
   interpretations: z.array(Interpretation).default([]),
-  /** The formula in packages/engine/src/aids that computes the amounts; it declares the facts, constants and parameters it reads. */
+  /** The formula (rules/<aid>/formula.ts, registered in rules/aids.ts) that computes the amounts; it declares the facts, constants and parameters it reads. */
   formula: z.string().min(1),
 });
 export type RuleVersionFile = z.infer<typeof RuleVersionFile>;

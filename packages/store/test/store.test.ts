@@ -8,7 +8,7 @@ import { ADMIN, StoreError, type Principal } from "../src/index.ts";
 import { describeBoth, freshStore, olderRules } from "./backends.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const atd = JSON.parse(readFileSync(`${root}examples/atd.json`, "utf8"));
+const atd = JSON.parse(readFileSync(`${root}rules/atd/examples/atd.json`, "utf8"));
 
 describeBoth("store", (backend) => {
   let s: Awaited<ReturnType<typeof freshStore>>;

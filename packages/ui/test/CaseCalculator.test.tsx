@@ -50,7 +50,7 @@ describe("CaseCalculator", () => {
   it("computes a case given at start (e.g. from the URL), shows the amounts, and reports the query to keep", async () => {
     const computed: string[] = [];
     const { container } = render(<CaseCalculator lang="fr" initial={atd} onCompute={(_d, q) => computed.push(q)} />);
-    // test/golden/atd.test.ts: (0.90 × 60 − 40) × 169 = 2366.00 F, total 19266.00 F; 19266 / 6.55957 = 2937.08 €
+    // rules/atd/cases.json: (0.90 × 60 − 40) × 169 = 2366.00 F, total 19266.00 F; 19266 / 6.55957 = 2937.08 €
     await screen.findByText("Éligible");
     const total = container.querySelector('[data-amount="total"]')!;
     expect(total.querySelector("th")!.textContent).toBe("Total sur 12 mois");

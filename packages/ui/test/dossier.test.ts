@@ -23,7 +23,7 @@ describe("dates as a French agent writes them", () => {
 
 describe("what changed between two evaluations", () => {
   const root = new URL("../../../", import.meta.url).pathname;
-  const atd = JSON.parse(readFileSync(`${root}examples/atd.json`, "utf8"));
+  const atd = JSON.parse(readFileSync(`${root}rules/atd/examples/atd.json`, "utf8"));
   const stored = (c: typeof atd, rulesVersion?: string): Evaluation => {
     const result = evaluate(c) as Result;
     return {

@@ -1,8 +1,6 @@
 /** temps_partiel: allocation complémentaire (L322-4 5°, R322-7-1; amounts of the arrêté of 12 April 1994, secondary sources). */
+import { ZERO, formula, type D, type Val, type Ctx, type Output } from "@fne/engine/formula";
 import type { Text } from "@fne/schema";
-import { ZERO, type D } from "../decimal.ts";
-import type { Val } from "../trace.ts";
-import { formula, type Ctx, type Output } from "../formula.ts";
 
 const reads = {
   facts: {

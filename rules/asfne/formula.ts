@@ -1,6 +1,5 @@
 /** asfne: allocation spéciale du FNE (L322-4 2°, R322-7; rates of the arrêté of 15 Sept 1987, secondary sources). */
-import { formula, type Output } from "../formula.ts";
-import { Gap } from "../trace.ts";
+import { formula, Gap, type Output } from "@fne/engine/formula";
 
 export const asfne = formula(
   {

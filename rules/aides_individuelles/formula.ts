@@ -1,5 +1,5 @@
 /** aides_individuelles: aides individuelles au reclassement (L322-4, paragraph after 5°): discretionary, never an amount. */
-import { formula } from "../formula.ts";
+import { formula } from "@fne/engine/formula";
 
 export const aides_individuelles = formula(
   { facts: {}, constants: {}, parameters: [] },

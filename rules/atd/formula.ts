@@ -1,7 +1,6 @@
 /** atd: allocation temporaire dégressive (L322-4 1°, R322-6). */
-import { ZERO } from "../decimal.ts";
+import { ZERO, formula, type Ctx } from "@fne/engine/formula";
 import type { Text } from "@fne/schema";
-import { formula, type Ctx } from "../formula.ts";
 
 const reads = {
   facts: { priorHourlyWage: "money", newHourlyWage: "money", newMonthlyHours: "number" },

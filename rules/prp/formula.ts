@@ -1,5 +1,5 @@
 /** prp: préretraite progressive (older L322-4 3°). Eligibility only: the amounts are not in our sources. */
-import { formula } from "../formula.ts";
+import { formula } from "@fne/engine/formula";
 
 export const prp = formula(
   { facts: {}, constants: { conventionsSignedBefore: "date" }, parameters: [] },

@@ -1,5 +1,5 @@
 /** conversion: allocation de conversion (L322-4 4°; rates from secondary sources, DOMAIN.md). */
-import { formula } from "../formula.ts";
+import { formula } from "@fne/engine/formula";
 
 export const conversion = formula(
   {

@@ -1,8 +1,6 @@
 /** crp: convention de reclassement personnalisé (L321-4-2), with L122-6 notice, L122-9/R122-2 severance, L933-4 DIF. */
+import { ZERO, formula, type D, type Ctx, type Ops, type Output, type PeriodOut, type Val } from "@fne/engine/formula";
 import type { Text } from "@fne/schema";
-import { ZERO, type D } from "../decimal.ts";
-import { formula, type Ctx, type Ops, type Output, type PeriodOut } from "../formula.ts";
-import type { Val } from "../trace.ts";
 
 const reads = {
   facts: {
