@@ -1,11 +1,12 @@
 /**
- * pnpm bench (engine part): cases per second for every aid's conditions through the compiled engine, beside a
- * handwritten TypeScript function of the same rule and json-rules-engine's own engine.run, on one core; then the
- * full evaluation (amounts and the explanation) and the end-to-end evaluate(case) with validation.
+ * pnpm bench (engine part): cases per second for every aid's conditions through the compiled engine (generated code,
+ * and the closures a page whose CSP forbids eval gets), beside a handwritten TypeScript function of the same rule and
+ * json-rules-engine's own engine.run, on one core; then the full evaluation (amounts, explanation and working) and the
+ * end-to-end evaluate(case) with validation.
  */
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
-import { conditionFacts, evaluateAid, getRuntime, operators, parseCase, type ParsedCase } from "@fne/engine";
+import { compile, conditionFacts, evaluateAid, getRuntime, operators, parseCase, type ParsedCase } from "@fne/engine";
 import { dateArb, factsArb } from "../packages/engine/test/arbitraries.ts";
 import { perSecond, perSecondAsync, table } from "./harness.ts";
 import { atdAmounts, eligible } from "./handwritten.ts";
@@ -28,6 +29,13 @@ async function aidBench(aidId: string) {
     for (const c of p.version.conditions) if (c.predicate(p.facts, p.derived) !== true) return false;
     return true;
   };
+  // The same conditions compiled to closures (no eval: what a page under a strict CSP runs).
+  const closures = version.file.conditions.map((c) => compile(c.when, version.scope));
+  const closure = (i: number) => {
+    const p = conditionFacts(rt, aid, at(i))!;
+    for (const predicate of closures) if (predicate(p.facts, p.derived) !== true) return false;
+    return true;
+  };
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const [name, op] of Object.entries(operators)) engine.addOperator(name, op);
   engine.addRule({ conditions: { all: version.file.conditions.map((c) => c.when) } as never, event: { type: "eligible" } });
@@ -36,15 +44,19 @@ async function aidBench(aidId: string) {
     return (await engine.run({ ...p.facts, ...Object.fromEntries(p.version.derived.map((d) => [d.name, p.derived[d.name]])) })).events.length > 0;
   };
   const hand = eligible[aidId];
-  // The three must agree before they are timed.
+  // The four must agree before they are timed.
   for (let i = 0; i < cases.length; i++) {
     const c = compiled(i);
+    if (closure(i) !== c) throw new Error(`${aidId}: generated code and closures disagree on case ${i}`);
     if ((await jre(i)) !== c || (hand && hand(at(i).facts, at(i).date) !== c)) throw new Error(`${aidId}: engines disagree on case ${i}`);
   }
-  const rows: Array<[string, number]> = [["compiled engine (JSON → predicates)", perSecond(compiled, N)]];
+  const rows: Array<[string, number]> = [
+    ["compiled engine, generated code", perSecond(compiled, N)],
+    ["compiled engine, closures (no eval)", perSecond(closure, N)],
+  ];
   if (hand) rows.push(["handwritten TypeScript", perSecond((i) => hand(at(i).facts, at(i).date), N)]);
   rows.push(["json-rules-engine engine.run", await perSecondAsync(jre, Math.min(N, 20_000))]);
-  rows.push(["full evaluation (Result with explanation)", perSecond((i) => evaluateAid(rt, aid, at(i)), N / 10)]);
+  rows.push(["full evaluation (Result, working included)", perSecond((i) => evaluateAid(rt, aid, at(i)), N / 10)]);
   table(`${aidId} (${version.file.id}, ${version.file.conditions.length} conditions)`, rows);
 }
 

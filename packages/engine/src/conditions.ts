@@ -2,6 +2,14 @@
  * Compiles json-rules-engine conditions into plain predicates, once at load time.
  * Three-valued: true, false, or undefined when a fact they read is missing (the case is then
  * undetermined and the missing facts are listed). Money facts are Decimals: compared exactly.
+ *
+ * Two compilers, both kept by measurement (`pnpm bench`, eligibility tables, 30 Nov 2026): the closures (`compile`),
+ * which need no eval and so run where a page's CSP forbids it (the web app's does), are not within 3× of the
+ * handwritten functions on every aid: 4.6× on crp, 9.7× on conversion, 9.3× on prp, 11.6× on mobility_transfer,
+ * where the generated code (`generate`) was at 0.8×, 3.7×, 4.7× and 5.3× in the same run (load average about 20 on
+ * 2 cores, so the ratios are rough, but the closures were 1.1× to 5.8× slower than the generated code on every aid
+ * but one). Node (API, CLI, plans) takes the generated code; a page that forbids eval takes the closures
+ * (`compileBest`).
  */
 import type { Condition, Leaf, Operator } from "@fne/schema";
 import { isDecimal } from "./decimal.ts";

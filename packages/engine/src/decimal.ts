@@ -15,8 +15,16 @@ export const FRF_PER_EUR = new D("6.55957");
 /** Round one payment to the cent, half-up. */
 export const round2 = (d: D): D => d.toDecimalPlaces(2, D.ROUND_HALF_UP);
 
-/** A money amount as the contract prints it: exactly two decimals. */
-export const money = (d: D): string => d.toFixed(2, D.ROUND_HALF_UP);
+/**
+ * A money amount as the contract prints it: exactly two decimals. An amount already to the cent (every payment is
+ * rounded) is written out and padded: toFixed(2) would build and round a copy, a third of the Decimals a Result makes.
+ */
+export function money(d: D): string {
+  const dp = d.decimalPlaces();
+  if (dp > 2) return d.toFixed(2, D.ROUND_HALF_UP);
+  const s = d.toFixed();
+  return dp === 2 ? s : dp === 1 ? `${s}0` : `${s}.00`;
+}
 
 export const isDecimal = (x: unknown): x is D => x instanceof D;
 

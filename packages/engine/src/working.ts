@@ -84,9 +84,14 @@ export function formatNumber(s: string, lang: Lang, minDecimals = 0): string {
     more = "…";
   }
   if (frac.length < minDecimals) frac = frac.padEnd(minDecimals, "0");
-  const group = lang === "fr" ? "\u202f" : ",";
-  let grouped = "";
-  for (let i = 0; i < int.length; i++) grouped += (i > 0 && (int.length - i) % 3 === 0 ? group : "") + int[i];
+  // Thousands grouped by three from the right (most figures have three digits or fewer: nothing to do).
+  let grouped = int;
+  if (int.length > 3) {
+    const group = lang === "fr" ? "\u202f" : ",";
+    const head = int.length % 3 || 3;
+    grouped = int.slice(0, head);
+    for (let i = head; i < int.length; i += 3) grouped += group + int.slice(i, i + 3);
+  }
   return `${neg ? "−" : ""}${grouped}${frac ? (lang === "fr" ? "," : ".") + frac : ""}${more}`;
 }
 
