@@ -36,7 +36,7 @@ export const stripBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) 
  * a record's line is where it starts, counting the line breaks inside its quoted cells.
  */
 export function csvRecords(text: string, separator: Dialect["separator"], firstLine: number): FileRow[] {
-  return plainRecords(text, separator, firstLine) ?? parsedRecords(text, separator, firstLine);
+  return plainRecords(text, separator, firstLine) ?? csvParseRecords(text, separator, firstLine);
 }
 
 /**
@@ -59,7 +59,8 @@ function plainRecords(text: string, separator: Dialect["separator"], firstLine: 
 }
 const LONE_CR = /\r(?!\n)/;
 
-function parsedRecords(text: string, separator: Dialect["separator"], firstLine: number): FileRow[] {
+/** The records of any piece by csv-parse (quoted cells, their line breaks counted in the lines). */
+export function csvParseRecords(text: string, separator: Dialect["separator"], firstLine: number): FileRow[] {
   let records: string[][];
   try {
     records = parse(text, { delimiter: separator, record_delimiter: ["\r\n", "\n"], relax_column_count: true, skip_empty_lines: false }) as string[][];

@@ -1,21 +1,8 @@
 /** Records of CSV pieces: the quick reader of plain pieces gives exactly what csv-parse gives. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parse } from "csv-parse/sync";
 import { csvRecords, type Separator } from "@fne/planfile";
-
-/** What csv-parse reads (the reading csvRecords used for every piece before the quick reader). */
-function byCsvParse(text: string, separator: Separator, firstLine: number) {
-  const records = parse(text, { delimiter: separator, record_delimiter: ["\r\n", "\n"], relax_column_count: true, skip_empty_lines: false }) as string[][];
-  const rows: Array<{ line: number; cells: string[] }> = [];
-  let line = firstLine;
-  for (const cells of records) {
-    if (!(cells.length === 1 && cells[0] === "")) rows.push({ line, cells });
-    line++;
-    for (const c of cells) if (c.includes("\n")) line += c.split("\n").length - 1;
-  }
-  return rows;
-}
+import { csvParseRecords as byCsvParse } from "../src/read.ts";
 
 const piece = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 80 }).map((xs) => xs.join(""));
 const separators: Separator[] = [",", ";", "\t"];
