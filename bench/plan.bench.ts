@@ -51,7 +51,7 @@ for (const [label, format, floorMode, extra] of [
   ["csv + scenario proposesCRP=false", "csv", "compact", ["--compare", "proposesCRP=false"]],
 ] as const) {
   const runs = [];
-  const floors = [];
+  const floors: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const r = await run([...plan, "--format", format, ...extra]);
     if (r.code !== 0) throw new Error(`${label}: exit ${r.code}`);
@@ -61,9 +61,11 @@ for (const [label, format, floorMode, extra] of [
   const s = median(runs.map((r) => r.seconds));
   const peak = Math.max(...runs.map((r) => r.peakMb));
   const floor = floors.length ? median(floors) : NaN;
+  // Each run against the floor run beside it: the ratio holds when the machine's load drifts between runs.
+  const ratio = floors.length ? median(runs.map((r, i) => r.seconds / floors[i]!)) : NaN;
   console.log(
     `  ${label.padEnd(34)} ${s.toFixed(2)} s wall (median of ${repeat})  ${Math.round(rows / s).toLocaleString("en-US").padStart(9)} rows/s  peak ${peak.toFixed(0)} MB  output ${(runs[0]!.bytes / 2 ** 20).toFixed(0)} MiB` +
-      (floors.length ? `  floor ${floor.toFixed(2)} s → ${(s / floor).toFixed(2)}× the ${floorMode} floor` : "  (no ../shared/tools/plan-io-floor.mjs: no floor)"),
+      (floors.length ? `  floor ${floor.toFixed(2)} s → ${ratio.toFixed(2)}× the ${floorMode} floor (median of the pairs)` : "  (no ../shared/tools/plan-io-floor.mjs: no floor)"),
   );
 }
 const one = [];

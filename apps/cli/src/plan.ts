@@ -3,14 +3,16 @@
  * settings as options. Read, checked and written by @fne/planfile, as the API and the web simulator do. Output
  * goes to stdout in `--format` and, with `--out FILE`, to FILE in the format its extension names.
  *
- * Large CSV files are cut at record boundaries and each piece is parsed and evaluated in a worker thread (one per
- * core): the main thread only cuts the text, checks the ids across pieces (a duplicate id is that row's error)
- * and writes the pieces in order. Exit 0: every row valid; 3: the plan ran and some rows are invalid.
+ * Large CSV files are cut at record boundaries and each piece is parsed and evaluated in one of two lanes, the main
+ * thread and a worker thread (one lane per core): the main thread also cuts the text, checks the ids across pieces
+ * (a duplicate id is that row's error) and writes the pieces in order. Exit 0: every row valid; 3: the plan ran and
+ * some rows are invalid.
  */
 import { createWriteStream, readFileSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { PieceRunner } from "./pieces.ts";
 import { getRuntime, InputError, PlanRun, type ScenarioSpec, type TallyState } from "@fne/engine";
 import {
   csvPieces,
@@ -183,22 +185,22 @@ export interface WorkerSetup {
   dialect?: Columns["dialect"];
 }
 
-/** A worker per core (two at most: measured, a third only competes for the same two cores). */
+/**
+ * A lane per core, two at most (measured: a third only competes for the same two cores): the main thread is one,
+ * a worker thread each other. The main thread only cuts the text and writes between its own pieces, so a worker
+ * of its own would cost a third copy of the rules and of the heap (start-up time and peak memory) for nothing.
+ */
 class Pool {
   private readonly workers: Worker[];
+  private readonly here: PieceRunner;
   /** A piece has one question in flight at a time (parse, then run), so it names the answer. */
   private readonly waiting = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: unknown) => void }>();
   constructor(setup: WorkerSetup) {
     const n = Math.max(1, Math.min(2, availableParallelism()));
-    this.workers = Array.from({ length: n }, () => {
+    this.here = new PieceRunner(setup);
+    this.workers = Array.from({ length: n - 1 }, () => {
       const w = new Worker(new URL("./plan-worker.mjs", import.meta.url), { workerData: setup });
-      w.on("message", (m: FromWorker) => {
-        const waiter = this.waiting.get(m.piece)!;
-        this.waiting.delete(m.piece);
-        if (m.type !== "error") waiter.resolve(m);
-        else if (m.code === "invalid_plan") waiter.reject(new InputError("invalid_plan", m.message, m.issues ?? []));
-        else waiter.reject(new PlanFileError(m.message, m.line));
-      });
+      w.on("message", (m: FromWorker) => this.answer(m));
       w.on("error", (e) => {
         for (const x of this.waiting.values()) x.reject(e);
         this.waiting.clear();
@@ -206,11 +208,28 @@ class Pool {
       return w;
     });
   }
-  /** A piece goes to the same worker to be parsed and run (it keeps the parsed records). */
+  private answer(m: FromWorker) {
+    const waiter = this.waiting.get(m.piece)!;
+    this.waiting.delete(m.piece);
+    if (m.type !== "error") waiter.resolve(m);
+    else if (m.code === "invalid_plan") waiter.reject(new InputError("invalid_plan", m.message, m.issues ?? []));
+    else waiter.reject(new PlanFileError(m.message, m.line));
+  }
+  /** A piece goes to the same lane to be parsed and run (it keeps the parsed records). */
   ask<T extends FromWorker>(m: ToWorker): Promise<T> {
     return new Promise((resolve, reject) => {
       this.waiting.set(m.piece, { resolve: resolve as (m: FromWorker) => void, reject });
-      this.workers[m.piece % this.workers.length]!.postMessage(m);
+      const lane = m.piece % (this.workers.length + 1);
+      // The main thread's own pieces wait their turn behind what it is writing.
+      if (lane === this.workers.length) setImmediate(() => {
+        try {
+          this.answer(this.here.handle(m));
+        } catch (e) {
+          this.waiting.delete(m.piece);
+          reject(e);
+        }
+      });
+      else this.workers[lane]!.postMessage(m);
     });
   }
   close() {

@@ -9,7 +9,7 @@
  * generated from it (with the labels and units), so an integrator sees the same rule the engine applies.
  */
 import { z } from "zod";
-import { BOUNDED_DECIMAL, DIGITS, InputNumber, IsoDate, inputDecimal, isBoundedNumber, type FactDef } from "@fne/schema";
+import { BOUNDED_DECIMAL, DIGITS, InputNumber, IsoDate, inputDecimal, isBoundedNumber, MAX_MAGNITUDE, type FactDef } from "@fne/schema";
 import { D } from "./decimal.ts";
 
 const amountError = "expected an amount such as 1234.56 (a number or a decimal string)";
@@ -70,9 +70,16 @@ export function factsSchema(defs: Record<string, FactDef>): FactsSchema {
 }
 
 const isIsoDate = (s: unknown) => IsoDate.safeParse(s).success;
+/**
+ * Whether a number or decimal string is within INPUT_LIMITS. A whole number is checked by its magnitude alone: it
+ * has no decimals to count (isBoundedNumber's toFixed says the same, at a tenth of a plan row's check).
+ */
+function bounded(v: unknown): boolean {
+  if (typeof v === "number") return Number.isInteger(v) ? Math.abs(v) < MAX_MAGNITUDE : isBoundedNumber(v);
+  return typeof v === "string" && BOUNDED_DECIMAL.test(v);
+}
 /** A number or decimal string within INPUT_LIMITS, as a number; NaN otherwise. */
-const boundedNumber = (v: unknown) =>
-  typeof v === "number" ? (isBoundedNumber(v) ? v : NaN) : typeof v === "string" && BOUNDED_DECIMAL.test(v) ? Number(v) : NaN;
+const boundedNumber = (v: unknown) => (bounded(v) ? Number(v) : NaN);
 
 /** Fast check of one fact: its normalised value, or INVALID. */
 const INVALID = Symbol("invalid");
@@ -82,7 +89,7 @@ function fastFact(def: FactDef): (v: unknown) => unknown {
       return (v) => (typeof v === "boolean" ? v : INVALID);
     case "money":
       return (v) => {
-        if (Number.isNaN(boundedNumber(v))) return INVALID;
+        if (!bounded(v)) return INVALID;
         const d = new D(v as number | string);
         return d.isNegative() && !d.isZero() ? INVALID : d;
       };

@@ -105,7 +105,8 @@ export function plainRow(raw: unknown): Row | undefined {
   for (const k in raw) if (k !== "id" && k !== "aid" && k !== "facts") return undefined;
   if (raw.aid !== undefined && (typeof raw.aid !== "string" || raw.aid === "")) return undefined;
   if (raw.facts !== undefined && (!isObject(raw.facts) || Object.hasOwn(raw.facts, "__proto__"))) return undefined;
-  return { id: raw.id, ...(raw.aid !== undefined ? { aid: raw.aid as string } : {}), facts: (raw.facts as Record<string, unknown>) ?? {} };
+  const facts = (raw.facts as Record<string, unknown>) ?? {};
+  return raw.aid !== undefined ? { id: raw.id, aid: raw.aid as string, facts } : { id: raw.id, facts };
 }
 
 /** One row of a plan: its results, or its own Error (path prefixed with the row's position). */
@@ -130,7 +131,6 @@ export function evaluateEmployee(rt: Runtime, ctx: PlanContext, raw: unknown, in
   return { id: e.id, results: "results" in r ? r.results : [r] };
 }
 
-/** Running totals and counts of a plan (or of one scenario of it). */
 /** Exact sums of two-decimal amounts, in cents (BigInt: no rounding, no overflow, ~20× cheaper than Decimal). */
 const cents = (m: string) => BigInt(m.replace(".", ""));
 const fromCents = (c: bigint) => {
@@ -139,10 +139,38 @@ const fromCents = (c: bigint) => {
   return `${neg ? "-" : ""}${s.slice(0, -2)}.${s.slice(-2)}`;
 };
 
+/**
+ * A sum of amounts to the cent. An amount of up to 12 digits before the point is added as a whole number of cents
+ * in a double (exact: its error before rounding is under 0.03 of a cent) to a partial sum moved into the BigInt
+ * before it reaches 2^52: a BigInt made for each amount of each row cost more than the rest of the tally.
+ */
+export class CentSum {
+  private whole = 0n;
+  private part = 0;
+  add(m: string) {
+    if (m.length > 15) {
+      this.whole += cents(m);
+      return;
+    }
+    this.part += Math.round(Number(m) * 100);
+    if (Math.abs(this.part) >= 2 ** 52) {
+      this.whole += BigInt(this.part);
+      this.part = 0;
+    }
+  }
+  get cents(): bigint {
+    return this.whole + BigInt(this.part);
+  }
+  toString() {
+    return fromCents(this.cents);
+  }
+}
+
+/** Running totals and counts of a plan (or of one scenario of it). */
 export class PlanTally {
-  private employer = 0n;
-  private state = 0n;
-  private employee = 0n;
+  private readonly employer = new CentSum();
+  private readonly state = new CentSum();
+  private readonly employee = new CentSum();
   readonly counts: Counts = { eligible: 0, ineligible: 0, undetermined: 0, no_law: 0, invalid: 0 };
 
   add(er: EmployeeResult) {
@@ -156,20 +184,20 @@ export class PlanTally {
   private addResult(r: Result) {
     this.counts[r.status]++;
     if (!r.costs) return;
-    this.employer += cents(r.costs.employer);
-    this.state += cents(r.costs.state);
-    this.employee += cents(r.costs.employee);
+    this.employer.add(r.costs.employer);
+    this.state.add(r.costs.state);
+    this.employee.add(r.costs.employee);
   }
 
   totals(): Totals {
-    return { employerCost: fromCents(this.employer), stateCost: fromCents(this.state), employeeAllocations: fromCents(this.employee) };
+    return { employerCost: this.employer.toString(), stateCost: this.state.toString(), employeeAllocations: this.employee.toString() };
   }
 
   /** Add another tally (a part of the plan evaluated elsewhere, e.g. in a worker thread). */
   merge(other: TallyState) {
-    this.employer += cents(other.totals.employerCost);
-    this.state += cents(other.totals.stateCost);
-    this.employee += cents(other.totals.employeeAllocations);
+    this.employer.add(other.totals.employerCost);
+    this.state.add(other.totals.stateCost);
+    this.employee.add(other.totals.employeeAllocations);
     for (const k of Object.keys(this.counts) as Array<keyof Counts>) this.counts[k] += other.counts[k];
   }
 
@@ -234,12 +262,13 @@ export class PlanRun {
     this.index++;
     const result = withLine(evaluateEmployee(this.rt, this.ctx, raw, i), line);
     this.base.add(result);
-    const scenarios = this.ctx.scenarios.map((s, j) => {
-      const r = evaluateEmployee(this.rt, this.ctx, raw, i, s);
+    const scenarios: EmployeeResult[] = [];
+    for (let j = 0; j < this.tallies.length; j++) {
+      const r = evaluateEmployee(this.rt, this.ctx, raw, i, this.ctx.scenarios[j]);
       this.tallies[j]!.add(r);
-      return withLine(r, line);
-    });
-    return { ...(line !== undefined ? { line } : {}), result, scenarios };
+      scenarios.push(withLine(r, line));
+    }
+    return line !== undefined ? { line, result, scenarios } : { result, scenarios };
   }
 
   /** A row that could not be read from its file (its cells), counted invalid in the plan and every scenario. */

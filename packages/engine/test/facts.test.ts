@@ -13,6 +13,7 @@ const junk = fc.oneof(
   fc.boolean(),
   fc.double(),
   fc.integer({ min: -1000, max: 100_000 }),
+  fc.constantFrom(1e9, -1e9, 999_999_999, -999_999_999, 2 ** 53, -0, 1e9 - 0.5, 0.1 + 0.2),
   fc.constantFrom("", "12,50", "1e3", "-0.00", "-1", "0012.5", "abc", "1996-02-30", "1996-02-29", "true", "cdi", "departement", " 12"),
   fc.string({ maxLength: 6 }),
   fc.array(fc.integer(), { maxLength: 2 }),

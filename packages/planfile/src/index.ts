@@ -47,4 +47,4 @@ export {
   type RowSource,
   type Target,
 } from "./run.ts";
-export { evaluateBatch, planBatches, type PlanBatch } from "./batches.ts";
+export { evaluateBatch, planBatches, writeBatch, type PlanBatch } from "./batches.ts";

@@ -36,6 +36,31 @@ export const stripBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) 
  * a record's line is where it starts, counting the line breaks inside its quoted cells.
  */
 export function csvRecords(text: string, separator: Dialect["separator"], firstLine: number): FileRow[] {
+  return plainRecords(text, separator, firstLine) ?? csvParseRecords(text, separator, firstLine);
+}
+
+/**
+ * The records of a piece with no quote and no lone CR (what spreadsheets and HR exports write, unless a cell holds
+ * the separator or a line break): its lines cut on the separator, exactly what csv-parse gives for such text
+ * (packages/planfile/test/read.test.ts compares the two on random pieces), six times faster: on a 100,000-row plan
+ * csv-parse took as long as evaluating the rows. Undefined for anything else, which csv-parse reads.
+ */
+function plainRecords(text: string, separator: Dialect["separator"], firstLine: number): FileRow[] | undefined {
+  if (text.includes('"') || LONE_CR.test(text)) return undefined;
+  const lines = text.split("\n");
+  const n = lines[lines.length - 1] === "" ? lines.length - 1 : lines.length;
+  const rows: FileRow[] = [];
+  for (let i = 0; i < n; i++) {
+    let l = lines[i]!;
+    if (l.charCodeAt(l.length - 1) === 13) l = l.slice(0, -1);
+    if (l !== "") rows.push({ line: firstLine + i, cells: l.split(separator) });
+  }
+  return rows;
+}
+const LONE_CR = /\r(?!\n)/;
+
+/** The records of any piece by csv-parse (quoted cells, their line breaks counted in the lines). */
+export function csvParseRecords(text: string, separator: Dialect["separator"], firstLine: number): FileRow[] {
   let records: string[][];
   try {
     records = parse(text, { delimiter: separator, record_delimiter: ["\r\n", "\n"], relax_column_count: true, skip_empty_lines: false }) as string[][];

@@ -141,7 +141,7 @@ function valueText(v: string | number | boolean | undefined, d: Dialect): string
   if (v === undefined) return "";
   if (typeof v === "boolean") return d.lang === "fr" ? (v ? "oui" : "non") : String(v);
   if (typeof v === "number") return decimalOut(String(v), d);
-  return /^-?\d+\.\d+$/.test(v) ? decimalOut(v, d) : v;
+  return d.decimal === "," && /^-?\d+\.\d+$/.test(v) ? decimalOut(v, d) : v;
 }
 
 /** The cells of a compact row, as text in the dialect. */
@@ -152,7 +152,8 @@ export function rowCells(row: CompactRow, cols: Columns, withScenarios = true): 
   for (const k of cols.amountKeys) cells.push(valueText(row.amounts[k] ?? row.details?.[k], d));
   cells.push(row.reason, row.error);
   if (withScenarios) for (const s of row.scenarios) cells.push(statusLabel(s.status, d.lang), m(s.employerCost));
-  return cells.map(safeCell);
+  for (let j = 0; j < cells.length; j++) cells[j] = safeCell(cells[j]!);
+  return cells;
 }
 
 const COUNT_ORDER: Array<keyof Counts> = ["eligible", "ineligible", "undetermined", "no_law", "invalid"];
