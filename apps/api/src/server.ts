@@ -23,7 +23,7 @@ import { trackInFlight } from "./shutdown.ts";
 import type { Store } from "@fne/store";
 import { dossierRoutes } from "./dossiers.ts";
 import { withDossierPaths } from "./dossiers-openapi.ts";
-import { webApp } from "./static.ts";
+import { rulePages, webApp } from "./static.ts";
 import type { Jobs } from "@fne/store";
 import { jobRoutes, type JobSettings } from "./jobs.ts";
 import { withJobPaths } from "./jobs-openapi.ts";
@@ -45,6 +45,8 @@ export interface ServerOptions {
   store?: Store;
   /** The built web app to serve at / (apps/web/dist), same origin as the API. */
   webDir?: string;
+  /** The rule pages to serve at /regles/ and /rules/ (`pnpm docs`: apps/web/public). */
+  docsDir?: string;
   /** Large plans and rechecks as jobs (jobs.ts), with a store; `rowsWorkedHere` when this process works them too. */
   jobs?: { queue: Jobs; settings: JobSettings; rowsWorkedHere?: () => number };
 }
@@ -138,6 +140,15 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
         r.config = { ...r.config, page: pageKind };
       });
       await scope.register(webApp, { root: webRoot });
+    });
+  }
+  const docsRoot = options.docsDir;
+  if (docsRoot) {
+    app.register(async (scope) => {
+      scope.addHook("onRoute", (r) => {
+        r.config = { ...r.config, page: pageKind };
+      });
+      await scope.register(rulePages, { root: docsRoot });
     });
   }
   return app;

@@ -11,6 +11,7 @@ export { apiEvaluate, localEvaluate, resolveEvaluate, CaseError, type Evaluate }
 export { formatDecimal, formatMoney, formatWithEuro, francsToEuros } from "./money.ts";
 export { tr, pick, type Lang } from "./i18n.ts";
 export { css } from "./styles.ts";
+export { aidPagePath, articlePagePath, RULE_PAGES_DIR, RulePagesBase } from "./rule-pages.tsx";
 export { PlanSimulator, type PlanSimulatorProps } from "./PlanSimulator.tsx";
 export { runPlanFile, exportFile, type PlanRequest, type PlanRow, type PlanOutcome, type PlanMessage, type PlanData } from "./plan-run.ts";
 export { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
