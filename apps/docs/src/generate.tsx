@@ -9,7 +9,7 @@
  */
 import { posix } from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import {
   aidRules,
   articleFiles,
@@ -103,7 +103,7 @@ function Document({ lang, title, path, other, rulesVersion, children }: { lang: 
   );
 }
 
-const render = (page: ReactNode) => `<!doctype html>\n${renderToStaticMarkup(page)}\n`;
+const render = (page: ReactNode, names: (id: string) => string) => `<!doctype html>\n${renderToStaticMarkup(<TextNames.Provider value={names}>{page}</TextNames.Provider>)}\n`;
 
 // ---- what the pages know of the rules -------------------------------------------------------------------------
 
@@ -157,9 +157,19 @@ function constantStretches(v: RuleVersionFile, k: Constant): Array<[string | nul
 
 // ---- pieces ---------------------------------------------------------------------------------------------------
 
+/**
+ * How a text is named on the pages: a Code article by its number ("R322-6"), another text (an arrêté, a loi, an
+ * accord) by the words before the colon of its title ("Arrêté du 12 avril 1994"), never by the name of its file.
+ */
+export function textName(a: ArticleFile): string {
+  return /^[LRD]\d/.test(a.id) ? a.id : a.title.split(" : ")[0]!;
+}
+const TextNames = createContext<(id: string) => string>((id) => id);
+
 /** A citation as a link to its article version's page, the paragraph marked: "R322-6, al. 3, version du …". */
 function CitationLink({ c, lang, path }: { c: Citation; lang: Lang; path: string }) {
-  const label = `${c.article}${c.paragraph ? `, ${tr(lang, "paragraph")} ${c.paragraph}` : ""}${c.point ? ` ${c.point}` : ""}`;
+  const name = useContext(TextNames);
+  const label = `${name(c.article)}${c.paragraph ? `, ${tr(lang, "paragraph")} ${c.paragraph}` : ""}${c.point ? ` ${c.point}` : ""}`;
   return (
     <a href={`${rel(path, articlePagePath(lang, c.article, c.from))}${c.paragraph ? `#al-${c.paragraph}` : ""}`}>
       {label}, {articleVersionWords(lang, c.from, c.to)}
@@ -269,7 +279,8 @@ const factsOf = (c: Record<string, unknown>): Record<string, unknown> => {
   return typeof f === "object" && f !== null && !Array.isArray(f) ? (f as Record<string, unknown>) : {};
 };
 
-function FactsTable({ aid, facts, lang, caption }: { aid: AidRules; facts: Record<string, unknown>; lang: Lang; caption: string }) {
+function FactsTable({ aid, facts, currency, lang, caption }: { aid: AidRules; facts: Record<string, unknown>; currency: Result["currency"]; lang: Lang; caption: string }) {
+  if (Object.keys(facts).length === 0) return null;
   return (
     <table>
       <caption className="fne-sr">{caption}</caption>
@@ -280,7 +291,15 @@ function FactsTable({ aid, facts, lang, caption }: { aid: AidRules; facts: Recor
           return (
             <tr key={k}>
               <th scope="row">{pick(lang, def?.label) || k}</th>
-              <td>{def?.type === "date" && typeof v === "string" ? formatDate(v, lang) : def?.type === "money" || def?.type === "number" ? formatDecimal(String(v), lang) : shown}</td>
+              <td>
+                {def?.type === "date" && typeof v === "string"
+                  ? formatDate(v, lang)
+                  : def?.type === "money"
+                    ? formatMoney(String(v), currency, lang)
+                    : def?.type === "number"
+                      ? `${formatDecimal(String(v), lang)}${def.unit ? ` ${def.unit}` : ""}`
+                      : shown}
+              </td>
             </tr>
           );
         })}
@@ -409,7 +428,7 @@ function VersionSection({ rt, d, v, params, lang, path, paramAnchor }: { rt: Run
                         )}
                       </th>
                     )}
-                    <td>{x.from ? formatDate(x.from, lang) : w(lang, "fromStart")}</td>
+                    <td>{x.from ? formatDate(x.from, lang) : k.by ? w(lang, "anyEarlier") : v.validFrom ? formatDate(v.validFrom, lang) : w(lang, "fromStart")}</td>
                     <td className="fne-num">
                       {x.value === null ? (
                         <span>
@@ -503,7 +522,7 @@ function VersionSection({ rt, d, v, params, lang, path, paramAnchor }: { rt: Run
           <p>
             {w(lang, "workingOf")} « {shownName} » ({formatDate(shown.e.result.date, lang)}).
           </p>
-          <FactsTable aid={aid} facts={shownFacts} lang={lang} caption={tr(lang, "caseSummary")} />
+          <FactsTable aid={aid} facts={shownFacts} currency={shown.e.result.currency} lang={lang} caption={tr(lang, "caseSummary")} />
           <Working r={shown.e.result} aid={aid} level={3} lang={lang} path={path} paramAnchor={paramAnchor} />
         </>
       ) : (
@@ -602,7 +621,7 @@ function AidPage({ rt, d, lang, path, rulesVersion }: { rt: Runtime; d: AidPageD
                   <p>
                     {formatDate(x.e.result.date, lang)} — <StatusBadge status={x.e.result.status} lang={lang} />
                   </p>
-                  <FactsTable aid={aid} facts={factsOf(x.case)} lang={lang} caption={tr(lang, "caseSummary")} />
+                  <FactsTable aid={aid} facts={factsOf(x.case)} currency={x.e.result.currency} lang={lang} caption={tr(lang, "caseSummary")} />
                   <AmountsList aid={aid} r={x.e.result} lang={lang} />
                   {x.e.result.working && (
                     <details>
@@ -627,7 +646,7 @@ function AidPage({ rt, d, lang, path, rulesVersion }: { rt: Runtime; d: AidPageD
 // ---- the article version page ---------------------------------------------------------------------------------
 
 function ArticlePage({ a, v, links, lang, path, rulesVersion }: { a: ArticleFile; v: ArticleVersion; links: Backlink[]; lang: Lang; path: string; rulesVersion: string }) {
-  const title = articleVersionName(lang, a.id, v.from, v.to);
+  const title = articleVersionName(lang, textName(a), v.from, v.to);
   return (
     <Document lang={lang} title={title} path={path} other={articlePagePath(OTHER[lang], a.id, v.from)} rulesVersion={rulesVersion}>
       <h1>{title}</h1>
@@ -725,7 +744,8 @@ function IndexPage({ aids, articles, lang, rulesVersion }: { aids: AidRules[]; a
         <ul>
           {articles.map((a) => (
             <li key={a.id}>
-              {a.id} — {a.title} :{" "}
+              {textName(a)}
+              {textName(a) !== a.title && ` — ${a.title}`} :{" "}
               {a.versions.map((v, i) => (
                 <span key={i}>
                   {i > 0 && ", "}
@@ -749,9 +769,11 @@ export function generatePages({ rt, material }: DocsInput): Page[] {
   const links = backlinks(rt, aids);
   const rulesVersion = rt.rulesVersion;
   const pages: Page[] = [];
+  const byId = new Map(articles.map((a) => [a.id, textName(a)]));
+  const names = (id: string) => byId.get(id) ?? id;
   const materials = new Map(aids.map((a) => [a.def.id, material(a.def.id)]));
   for (const lang of LANGS) {
-    pages.push({ path: indexPath(lang), html: render(<IndexPage aids={aids} articles={articles} lang={lang} rulesVersion={rulesVersion} />) });
+    pages.push({ path: indexPath(lang), html: render(<IndexPage aids={aids} articles={articles} lang={lang} rulesVersion={rulesVersion} />, names) });
     for (const aid of aids) {
       const m = materials.get(aid.def.id)!;
       const d: AidPageData = {
@@ -761,7 +783,7 @@ export function generatePages({ rt, material }: DocsInput): Page[] {
         examples: m.examples.map((x, i) => ({ name: `${w(lang, "example")} ${i + 1}`, file: x.name, case: x.case, e: evaluateCase(rt, aid.def.id, x.case, lang) })),
       };
       const path = aidPagePath(lang, aid.def.id);
-      pages.push({ path, html: render(<AidPage rt={rt} d={d} lang={lang} path={path} rulesVersion={rulesVersion} />) });
+      pages.push({ path, html: render(<AidPage rt={rt} d={d} lang={lang} path={path} rulesVersion={rulesVersion} />, names) });
     }
     for (const a of articles) {
       const seen = new Set<string>();
@@ -770,7 +792,7 @@ export function generatePages({ rt, material }: DocsInput): Page[] {
         // Two versions of one article with the same first day would overwrite each other's page.
         if (seen.has(path)) throw new Error(`rules/articles/${a.id}.json: two versions start on ${v.from ?? "an undated day"}`);
         seen.add(path);
-        pages.push({ path, html: render(<ArticlePage a={a} v={v} links={links.get(versionKey(a.id, v.from)) ?? []} lang={lang} path={path} rulesVersion={rulesVersion} />) });
+        pages.push({ path, html: render(<ArticlePage a={a} v={v} links={links.get(versionKey(a.id, v.from)) ?? []} lang={lang} path={path} rulesVersion={rulesVersion} />, names) });
       }
     }
   }

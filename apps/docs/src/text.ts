@@ -20,6 +20,7 @@ const words = {
   constant: { fr: "Constante", en: "Constant" },
   fromDate: { fr: "À partir du", en: "From" },
   fromStart: { fr: "début de la version", en: "start of the version" },
+  anyEarlier: { fr: "toute date antérieure", en: "any earlier date" },
   keyedBy: { fr: "selon :", en: "by:" },
   notInSources: { fr: "absente de nos sources", en: "not in our sources" },
   parametersNote: { fr: "Valeurs en vigueur pendant la validité de cette version.", en: "Values in force while this version is valid." },
