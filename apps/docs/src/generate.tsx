@@ -24,7 +24,7 @@ import {
 import type { ArticleFile, ArticleVersion, Citation, CitationRef, Constant, Lang, Result, RuleVersionFile, Text, WorkingStep } from "@fne/schema";
 import { aidPagePath, articlePagePath, css, formatDate, formatDecimal, formatMoney, pick, RULE_PAGES_DIR, StatusBadge, tr } from "@fne/ui";
 import type { AidMaterial, GoldenCase } from "./cases.ts";
-import { articleVersionName, articleVersionWords, span, versionTitle, w, type Word } from "./text.ts";
+import { articleVersionWords, span, versionTitle, w, type Word } from "./text.ts";
 
 export interface Page {
   /** Relative to the output directory: "regles/atd.html". */
@@ -61,6 +61,7 @@ const CSS = `${css}
 .fne-doc th, .fne-doc td { border: 1px solid var(--fne-line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 .fne-doc thead th { background: var(--fne-blue-bg); }
 .fne-doc .fne-num { text-align: right; white-space: nowrap; }
+.fne-doc .fne-value { white-space: nowrap; }
 .fne-doc dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 .fne-doc dt { font-weight: 600; }
 .fne-doc dd { margin: 0; }
@@ -103,7 +104,7 @@ function Document({ lang, title, path, other, rulesVersion, children }: { lang: 
   );
 }
 
-const render = (page: ReactNode, names: (id: string) => string) => `<!doctype html>\n${renderToStaticMarkup(<TextNames.Provider value={names}>{page}</TextNames.Provider>)}\n`;
+const render = (page: ReactNode, texts: ReadonlyMap<string, ArticleFile>) => `<!doctype html>\n${renderToStaticMarkup(<Texts.Provider value={texts}>{page}</Texts.Provider>)}\n`;
 
 // ---- what the pages know of the rules -------------------------------------------------------------------------
 
@@ -164,15 +165,23 @@ function constantStretches(v: RuleVersionFile, k: Constant): Array<[string | nul
 export function textName(a: ArticleFile): string {
   return /^[LRD]\d/.test(a.id) ? a.id : a.title.split(" : ")[0]!;
 }
-const TextNames = createContext<(id: string) => string>((id) => id);
+/** The texts of rules/articles by id, for naming them (the pages of one generation share them). */
+const Texts = createContext<ReadonlyMap<string, ArticleFile>>(new Map());
+
+/** A version named in words, or not at all when it is its text's only one and undated (nothing to tell apart). */
+function versionWords(a: ArticleFile | undefined, lang: Lang, from: string | null, to: string | null): string {
+  return a && a.versions.length === 1 && from === null && to === null ? "" : articleVersionWords(lang, from, to);
+}
 
 /** A citation as a link to its article version's page, the paragraph marked: "R322-6, al. 3, version du …". */
 function CitationLink({ c, lang, path }: { c: Citation; lang: Lang; path: string }) {
-  const name = useContext(TextNames);
-  const label = `${name(c.article)}${c.paragraph ? `, ${tr(lang, "paragraph")} ${c.paragraph}` : ""}${c.point ? ` ${c.point}` : ""}`;
+  const a = useContext(Texts).get(c.article);
+  const words = versionWords(a, lang, c.from, c.to);
+  const label = `${a ? textName(a) : c.article}${c.paragraph ? `, ${tr(lang, "paragraph")} ${c.paragraph}` : ""}${c.point ? ` ${c.point}` : ""}`;
   return (
     <a href={`${rel(path, articlePagePath(lang, c.article, c.from))}${c.paragraph ? `#al-${c.paragraph}` : ""}`}>
-      {label}, {articleVersionWords(lang, c.from, c.to)}
+      {label}
+      {words && `, ${words}`}
     </a>
   );
 }
@@ -418,7 +427,7 @@ function VersionSection({ rt, d, v, params, lang, path, paramAnchor }: { rt: Run
                 constantStretches(v, k).map(([from, to, x], i) => (
                   <tr key={`${name}-${i}`} data-constant={name}>
                     {i === 0 && (
-                      <th scope="rowgroup" rowSpan={k.values.length}>
+                      <th scope="row" rowSpan={k.values.length}>
                         {pick(lang, k.text)}
                         {k.by && (
                           <span className="fne-help">
@@ -429,18 +438,14 @@ function VersionSection({ rt, d, v, params, lang, path, paramAnchor }: { rt: Run
                       </th>
                     )}
                     <td>{x.from ? formatDate(x.from, lang) : k.by ? w(lang, "anyEarlier") : v.validFrom ? formatDate(v.validFrom, lang) : w(lang, "fromStart")}</td>
-                    <td className="fne-num">
+                    <td>
                       {x.value === null ? (
                         <span>
                           {w(lang, "notInSources")}
                           {x.note && <span className="fne-help"> — {pick(lang, x.note)}</span>}
                         </span>
-                      ) : k.unit === "date" ? (
-                        formatDate(x.value, lang)
-                      ) : x.currency ? (
-                        formatMoney(x.value, x.currency, lang)
                       ) : (
-                        formatDecimal(x.value, lang)
+                        <span className="fne-value">{k.unit === "date" ? formatDate(x.value, lang) : x.currency ? formatMoney(x.value, x.currency, lang) : formatDecimal(x.value, lang)}</span>
                       )}
                       {x.text && <span className="fne-help"> ({pick(lang, x.text)})</span>}
                     </td>
@@ -646,7 +651,8 @@ function AidPage({ rt, d, lang, path, rulesVersion }: { rt: Runtime; d: AidPageD
 // ---- the article version page ---------------------------------------------------------------------------------
 
 function ArticlePage({ a, v, links, lang, path, rulesVersion }: { a: ArticleFile; v: ArticleVersion; links: Backlink[]; lang: Lang; path: string; rulesVersion: string }) {
-  const title = articleVersionName(lang, textName(a), v.from, v.to);
+  const words = versionWords(a, lang, v.from, v.to);
+  const title = words ? `${textName(a)}, ${words}` : textName(a);
   return (
     <Document lang={lang} title={title} path={path} other={articlePagePath(OTHER[lang], a.id, v.from)} rulesVersion={rulesVersion}>
       <h1>{title}</h1>
@@ -749,7 +755,7 @@ function IndexPage({ aids, articles, lang, rulesVersion }: { aids: AidRules[]; a
               {a.versions.map((v, i) => (
                 <span key={i}>
                   {i > 0 && ", "}
-                  <a href={rel(path, articlePagePath(lang, a.id, v.from))}>{articleVersionWords(lang, v.from, v.to)}</a>
+                  <a href={rel(path, articlePagePath(lang, a.id, v.from))}>{versionWords(a, lang, v.from, v.to) || textName(a)}</a>
                 </span>
               ))}
             </li>
@@ -769,11 +775,10 @@ export function generatePages({ rt, material }: DocsInput): Page[] {
   const links = backlinks(rt, aids);
   const rulesVersion = rt.rulesVersion;
   const pages: Page[] = [];
-  const byId = new Map(articles.map((a) => [a.id, textName(a)]));
-  const names = (id: string) => byId.get(id) ?? id;
+  const texts = new Map(articles.map((a) => [a.id, a]));
   const materials = new Map(aids.map((a) => [a.def.id, material(a.def.id)]));
   for (const lang of LANGS) {
-    pages.push({ path: indexPath(lang), html: render(<IndexPage aids={aids} articles={articles} lang={lang} rulesVersion={rulesVersion} />, names) });
+    pages.push({ path: indexPath(lang), html: render(<IndexPage aids={aids} articles={articles} lang={lang} rulesVersion={rulesVersion} />, texts) });
     for (const aid of aids) {
       const m = materials.get(aid.def.id)!;
       const d: AidPageData = {
@@ -783,7 +788,7 @@ export function generatePages({ rt, material }: DocsInput): Page[] {
         examples: m.examples.map((x, i) => ({ name: `${w(lang, "example")} ${i + 1}`, file: x.name, case: x.case, e: evaluateCase(rt, aid.def.id, x.case, lang) })),
       };
       const path = aidPagePath(lang, aid.def.id);
-      pages.push({ path, html: render(<AidPage rt={rt} d={d} lang={lang} path={path} rulesVersion={rulesVersion} />, names) });
+      pages.push({ path, html: render(<AidPage rt={rt} d={d} lang={lang} path={path} rulesVersion={rulesVersion} />, texts) });
     }
     for (const a of articles) {
       const seen = new Set<string>();
@@ -792,7 +797,7 @@ export function generatePages({ rt, material }: DocsInput): Page[] {
         // Two versions of one article with the same first day would overwrite each other's page.
         if (seen.has(path)) throw new Error(`rules/articles/${a.id}.json: two versions start on ${v.from ?? "an undated day"}`);
         seen.add(path);
-        pages.push({ path, html: render(<ArticlePage a={a} v={v} links={links.get(versionKey(a.id, v.from)) ?? []} lang={lang} path={path} rulesVersion={rulesVersion} />, names) });
+        pages.push({ path, html: render(<ArticlePage a={a} v={v} links={links.get(versionKey(a.id, v.from)) ?? []} lang={lang} path={path} rulesVersion={rulesVersion} />, texts) });
       }
     }
   }

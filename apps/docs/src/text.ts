@@ -91,4 +91,3 @@ export function articleVersionWords(lang: Lang, from: string | null, to: string 
   if (to) return lang === "fr" ? `version en vigueur jusqu'au ${date(to, lang)}` : `version in force until ${date(to, lang)}`;
   return lang === "fr" ? "version non datée" : "undated version";
 }
-export const articleVersionName = (lang: Lang, article: string, from: string | null, to: string | null) => `${article}, ${articleVersionWords(lang, from, to)}`;
