@@ -132,25 +132,16 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
 
   // Routes in plugins: registered at ready(), after any onRoute hook a caller adds.
   app.register(publicRoutes, { limits, store: options.store, jobs: options.store ? options.jobs : undefined });
-  const webRoot = options.webDir;
-  if (webRoot) {
-    // The web app's files carry the pages' security headers (embed.html may be framed), not the API's.
+  // The web app's files and the rule pages carry the pages' security headers (embed.html may be framed), not the API's.
+  const pages = (plugin: typeof webApp, root: string) =>
     app.register(async (scope) => {
       scope.addHook("onRoute", (r) => {
         r.config = { ...r.config, page: pageKind };
       });
-      await scope.register(webApp, { root: webRoot });
+      await scope.register(plugin, { root });
     });
-  }
-  const docsRoot = options.docsDir;
-  if (docsRoot) {
-    app.register(async (scope) => {
-      scope.addHook("onRoute", (r) => {
-        r.config = { ...r.config, page: pageKind };
-      });
-      await scope.register(rulePages, { root: docsRoot });
-    });
-  }
+  if (options.webDir) pages(webApp, options.webDir);
+  if (options.docsDir) pages(rulePages, options.docsDir);
   return app;
 }
 

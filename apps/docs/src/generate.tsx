@@ -22,7 +22,7 @@ import {
   type Runtime,
 } from "@fne/engine";
 import type { ArticleFile, ArticleVersion, Citation, CitationRef, Constant, Lang, Result, RuleVersionFile, Text, WorkingStep } from "@fne/schema";
-import { aidPagePath, articlePagePath, css, formatDate, formatDecimal, formatMoney, pick, RULE_PAGES_DIR, StatusBadge, tr } from "@fne/ui";
+import { aidPagePath, articlePagePath, citationLabel, css, formatDate, formatDecimal, formatMoney, pick, RULE_PAGES_DIR, StatusBadge, tr } from "@fne/ui";
 import type { AidMaterial, GoldenCase } from "./cases.ts";
 import { articleVersionWords, span, versionTitle, w, type Word } from "./text.ts";
 
@@ -177,7 +177,7 @@ function versionWords(a: ArticleFile | undefined, lang: Lang, from: string | nul
 function CitationLink({ c, lang, path }: { c: Citation; lang: Lang; path: string }) {
   const a = useContext(Texts).get(c.article);
   const words = versionWords(a, lang, c.from, c.to);
-  const label = `${a ? textName(a) : c.article}${c.paragraph ? `, ${tr(lang, "paragraph")} ${c.paragraph}` : ""}${c.point ? ` ${c.point}` : ""}`;
+  const label = citationLabel({ ...c, article: a ? textName(a) : c.article }, lang);
   return (
     <a href={`${rel(path, articlePagePath(lang, c.article, c.from))}${c.paragraph ? `#al-${c.paragraph}` : ""}`}>
       {label}

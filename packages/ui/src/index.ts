@@ -3,7 +3,7 @@
  * they take props (aid, lang, date, an `evaluate` function or an API URL) and their styles are the `css` string.
  */
 export { CaseCalculator, type CaseCalculatorProps } from "./CaseCalculator.tsx";
-export { ResultView, StatusBadge, Money, type ResultViewProps } from "./ResultView.tsx";
+export { ResultView, StatusBadge, Money, citationLabel, type ResultViewProps } from "./ResultView.tsx";
 export { ArticlePanel, citationDate, type GetArticle } from "./ArticlePanel.tsx";
 export { FactInput } from "./FactInput.tsx";
 export { caseFromDraft, draftFromQuery, draftToQuery, emptyDraft, factFields, type CaseDraft, type FactField } from "./draft.ts";
