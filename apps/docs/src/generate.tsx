@@ -335,14 +335,13 @@ function AmountsList({ aid, r, lang }: { aid: AidRules; r: Result; lang: Lang })
 
 interface AidPageData {
   aid: AidRules;
-  material: AidMaterial;
   /** Each golden case and example evaluated in the page's language. */
   cases: Array<{ c: GoldenCase; e: Evaluated }>;
   examples: Array<{ name: string; file: string; case: Record<string, unknown>; e: Evaluated }>;
 }
 
 /** Whether a computed Result gives what the golden case expects (status, and each expected amount). */
-export function agrees(c: GoldenCase, e: Evaluated): boolean {
+function agrees(c: GoldenCase, e: Evaluated): boolean {
   if (!e.ok) return false;
   if (e.result.status !== c.expect.status) return false;
   return Object.entries(c.expect.amounts ?? {}).every(([k, v]) => String(e.result.amounts[k]) === String(v));
@@ -783,7 +782,6 @@ export function generatePages({ rt, material }: DocsInput): Page[] {
       const m = materials.get(aid.def.id)!;
       const d: AidPageData = {
         aid,
-        material: m,
         cases: (m.cases ?? []).map((c) => ({ c, e: evaluateCase(rt, aid.def.id, c.case, lang) })),
         examples: m.examples.map((x, i) => ({ name: `${w(lang, "example")} ${i + 1}`, file: x.name, case: x.case, e: evaluateCase(rt, aid.def.id, x.case, lang) })),
       };
