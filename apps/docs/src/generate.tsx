@@ -112,7 +112,8 @@ interface Backlink {
   aid: AidRules;
   version: RuleVersionFile;
   kind: Word;
-  text: Text;
+  /** What the element says (a legal basis says nothing of its own). */
+  text: Text | null;
   citation: Citation;
 }
 
@@ -121,7 +122,7 @@ const versionKey = (article: string, from: string | null) => `${article}|${from 
 /** Every article version each element of each aid cites, over the dates that element applies to. */
 function backlinks(rt: Runtime, aids: AidRules[]): Map<string, Backlink[]> {
   const out = new Map<string, Backlink[]>();
-  const add = (aid: AidRules, version: RuleVersionFile, kind: Word, text: Text, ref: CitationRef, from: string | null, to: string | null) => {
+  const add = (aid: AidRules, version: RuleVersionFile, kind: Word, text: Text | null, ref: CitationRef, from: string | null, to: string | null) => {
     for (const c of citedVersions(rt, ref, from, to)) {
       const k = versionKey(c.article, c.from);
       out.set(k, [...(out.get(k) ?? []), { aid, version, kind, text, citation: c }]);
@@ -129,7 +130,7 @@ function backlinks(rt: Runtime, aids: AidRules[]): Map<string, Backlink[]> {
   };
   for (const aid of aids) {
     for (const { file: v } of aid.versions) {
-      for (const b of v.legalBasis) add(aid, v, "kindLegalBasis", aid.def.title, b, v.validFrom, v.validTo);
+      for (const b of v.legalBasis) add(aid, v, "kindLegalBasis", null, b, v.validFrom, v.validTo);
       if (v.authority) add(aid, v, "kindAuthority", v.authority.text, v.authority.citation, v.validFrom, v.validTo);
       for (const c of v.conditions) add(aid, v, "kindCondition", c.text, c.citation, v.validFrom, v.validTo);
       for (const k of Object.values(v.constants)) {
@@ -714,7 +715,7 @@ function ArticlePage({ a, v, links, lang, path, rulesVersion }: { a: ArticleFile
                   </td>
                   <td>{span(lang, b.version.validFrom, b.version.validTo)}</td>
                   <td>{w(lang, b.kind)}</td>
-                  <td>{pick(lang, b.text)}</td>
+                  <td>{b.text ? pick(lang, b.text) : "—"}</td>
                   <td>{b.citation.paragraph ? <a href={`#al-${b.citation.paragraph}`}>{`${b.citation.paragraph}${b.citation.point ? ` ${b.citation.point}` : ""}`}</a> : "—"}</td>
                 </tr>
               ))}

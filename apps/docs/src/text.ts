@@ -61,7 +61,7 @@ const words = {
   kindLegalBasis: { fr: "Base légale", en: "Legal basis" },
   kindInterpretation: { fr: "Interprétation", en: "Interpretation" },
   kindAuthority: { fr: "Autorité compétente", en: "Who decides" },
-  versionsOf: { fr: "Versions", en: "Versions" },
+  versionsOf: { fr: "Version de l'aide", en: "Aid version" },
   valueOf: { fr: "valeur du", en: "value of" },
 } satisfies Record<string, Text>;
 
