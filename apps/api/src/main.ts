@@ -15,7 +15,7 @@ import { startJobWork, type JobWork } from "./jobs-work.ts";
 import { limitsFromEnv, limits as defaults } from "./limits.ts";
 import { buildServer } from "./server.ts";
 import { closeWithin } from "./shutdown.ts";
-import { webDir } from "./static.ts";
+import { docsDir, webDir } from "./static.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -58,6 +58,7 @@ const app = buildServer({
   pages: { embedOrigins: embedOrigins(process.env.VITE_EMBED_ORIGINS) },
   store,
   webDir: webDir(process.env),
+  docsDir: docsDir(process.env),
   jobs: { queue, settings: jobSettings, ...(jobSettings.workInApi ? { rowsWorkedHere: () => work?.rows() ?? 0 } : {}) },
 });
 logQueueError = (e) => app.log.error({ err: e }, "job queue error");

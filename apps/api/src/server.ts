@@ -23,7 +23,7 @@ import { trackInFlight } from "./shutdown.ts";
 import type { Store } from "@fne/store";
 import { dossierRoutes } from "./dossiers.ts";
 import { withDossierPaths } from "./dossiers-openapi.ts";
-import { webApp } from "./static.ts";
+import { rulePages, webApp } from "./static.ts";
 import type { Jobs } from "@fne/store";
 import { jobRoutes, type JobSettings } from "./jobs.ts";
 import { withJobPaths } from "./jobs-openapi.ts";
@@ -45,6 +45,8 @@ export interface ServerOptions {
   store?: Store;
   /** The built web app to serve at / (apps/web/dist), same origin as the API. */
   webDir?: string;
+  /** The rule pages to serve at /regles/ and /rules/ (`pnpm docs`: apps/web/public). */
+  docsDir?: string;
   /** Large plans and rechecks as jobs (jobs.ts), with a store; `rowsWorkedHere` when this process works them too. */
   jobs?: { queue: Jobs; settings: JobSettings; rowsWorkedHere?: () => number };
 }
@@ -130,16 +132,16 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
 
   // Routes in plugins: registered at ready(), after any onRoute hook a caller adds.
   app.register(publicRoutes, { limits, store: options.store, jobs: options.store ? options.jobs : undefined });
-  const webRoot = options.webDir;
-  if (webRoot) {
-    // The web app's files carry the pages' security headers (embed.html may be framed), not the API's.
+  // The web app's files and the rule pages carry the pages' security headers (embed.html may be framed), not the API's.
+  const pages = (plugin: typeof webApp, root: string) =>
     app.register(async (scope) => {
       scope.addHook("onRoute", (r) => {
         r.config = { ...r.config, page: pageKind };
       });
-      await scope.register(webApp, { root: webRoot });
+      await scope.register(plugin, { root });
     });
-  }
+  if (options.webDir) pages(webApp, options.webDir);
+  if (options.docsDir) pages(rulePages, options.docsDir);
   return app;
 }
 

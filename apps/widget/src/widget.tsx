@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo } from "react";
 import { createRoot } from "react-dom/client";
-import { apiSource, CaseError, CaseForm, css, tr, type AidSource, type Evaluate, type Lang } from "@fne/ui/form";
+import { apiSource, CaseError, CaseForm, css, RulePagesBase, tr, type AidSource, type Evaluate, type Lang } from "@fne/ui/form";
 import { useSettled } from "@fne/ui/settled";
 
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|rgb\([\d\s.,%]+\)|hsl\([\d\s.,%deg]+\))$/;
@@ -29,13 +29,14 @@ function loadSource(apiUrl: string | undefined): Promise<AidSource> {
 
 interface WidgetProps {
   source: Promise<AidSource>;
+  apiUrl: string | undefined;
   lang: Lang;
   aid: string;
   date: string | undefined;
   emit: Emit;
 }
 
-function Widget({ source, lang, aid, date, emit }: WidgetProps) {
+function Widget({ source, apiUrl, lang, aid, date, emit }: WidgetProps) {
   const loaded = useSettled(source);
   const ready = loaded.state === "done" ? loaded.value : undefined;
   const known = !aid || ready?.aids.some((a) => a.id === aid) === true;
@@ -68,7 +69,12 @@ function Widget({ source, lang, aid, date, emit }: WidgetProps) {
         {tr(lang, "unknownAid")} « {aid} »
       </p>
     );
-  return <CaseForm lang={lang} aid={aid} lockAid={aid !== ""} {...(date ? { date } : {})} aids={ready.aids} evaluate={evaluate} getArticle={ready.getArticle} />;
+  // The rule pages are on the API's server; without one, nowhere to link to.
+  return (
+    <RulePagesBase.Provider value={apiUrl ?? null}>
+      <CaseForm lang={lang} aid={aid} lockAid={aid !== ""} {...(date ? { date } : {})} aids={ready.aids} evaluate={evaluate} getArticle={ready.getArticle} />
+    </RulePagesBase.Provider>
+  );
 }
 
 export function mount(root: ShadowRoot, host: HTMLElement) {
@@ -95,7 +101,7 @@ export function mount(root: ShadowRoot, host: HTMLElement) {
     source = { apiUrl, ready };
     app.render(
       <div className="fne" lang={lang}>
-        <Widget key={`${aid}|${date ?? ""}|${apiUrl ?? ""}`} source={ready} lang={lang} aid={aid} date={date} emit={emit} />
+        <Widget key={`${aid}|${date ?? ""}|${apiUrl ?? ""}`} source={ready} apiUrl={apiUrl} lang={lang} aid={aid} date={date} emit={emit} />
       </div>,
     );
   };

@@ -43,3 +43,4 @@ export const getParameter = (id: string, date: string) => parameterAt(getRuntime
 /** Evaluate a layoff plan (CONTRACT.md): one result per employee in input order, totals, counts, scenarios. */
 export const evaluatePlan = (input: unknown, options?: PlanOptions) => evaluatePlanWith(getRuntime(), input, options);
 export { CentSum, parsePlanEnvelope, PlanRun, PlanTally, type PlanContext, type PlanOptions, type RowOutcome, type ScenarioSpec, type TallyState } from "./plan.ts";
+export { aidRules, articleFiles, parameterSeries, citedVersions, type AidRules, type ParameterSeries, type ParameterStep } from "./documentation.ts";

@@ -9,6 +9,7 @@ import type { GetArticle } from "./api-client.ts";
 import { tr, type Lang } from "./i18n.ts";
 import { citationLabel } from "./ResultView.tsx";
 import { useSettled } from "./settled.ts";
+import { articlePagePath, RuleLink } from "./rule-pages.tsx";
 
 export type { GetArticle };
 
@@ -84,6 +85,7 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: 
                 <p>{tr(lang, "textNotInSources")}</p>
               )}
               {v.note && <p className="fne-help">{v.note}</p>}
+              <RuleLink path={articlePagePath(lang, article.id, v.from)} label={tr(lang, "seeArticleVersion")} />
             </>
           ) : (
             <>

@@ -3,6 +3,7 @@ import type { AidDescription } from "@fne/engine";
 import type { Citation, Result } from "@fne/schema";
 import { pick, tr, type Key, type Lang } from "./i18n.ts";
 import { formatDecimal, formatWithEuro } from "./money.ts";
+import { aidPagePath, RuleLink } from "./rule-pages.tsx";
 
 export type OnCite = (c: Citation, trigger: HTMLElement) => void;
 
@@ -67,6 +68,7 @@ export function ResultView({ result: r, aid, lang, onCite, level = 2 }: ResultVi
         <H>{r.title}</H>
         <StatusBadge status={r.status} lang={lang} />
       </header>
+      <RuleLink path={aidPagePath(lang, r.aid)} label={tr(lang, "seeRule")} />
       <dl className="fne-meta">
         <div>
           <dt>{tr(lang, "printedOn")}</dt>

@@ -6,3 +6,4 @@ export { CaseForm, type CaseFormProps } from "./CaseForm.tsx";
 export { apiSource, CaseError, type AidSource, type Evaluate } from "./api-client.ts";
 export { tr, type Lang } from "./i18n.ts";
 export { css } from "./styles.ts";
+export { RulePagesBase } from "./rule-pages.tsx";

@@ -56,6 +56,8 @@ const strings = {
   overridden: { fr: "valeur saisie", en: "value entered" },
   legalBasis: { fr: "Base légale", en: "Legal basis" },
   version: { fr: "Version appliquée", en: "Version applied" },
+  seeRule: { fr: "Voir la règle", en: "See the rule" },
+  seeArticleVersion: { fr: "Page de cette version de l'article", en: "This article version's page" },
   capApplied: { fr: "Le plafond s'applique.", en: "The cap applies." },
   article: { fr: "Article", en: "Article" },
   paragraph: { fr: "al.", en: "para." },
