@@ -72,7 +72,20 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
   );
 }
 
-function SignIn({ lang, client, error, onSignedIn }: { lang: Lang; client: DossierClient; error?: string | undefined; onSignedIn: (s: Session) => void }) {
+/** The sign-in form (also the saved plans' tab, with its own `idPrefix`: both tabs may be in the page at once). */
+export function SignIn({
+  lang,
+  client,
+  error,
+  onSignedIn,
+  idPrefix = "fne-token",
+}: {
+  lang: Lang;
+  client: Pick<DossierClient, "signIn">;
+  error?: string | undefined;
+  onSignedIn: (s: Session) => void;
+  idPrefix?: string;
+}) {
   const [token, setToken] = useState("");
   const [problem, setProblem] = useState(error);
   const [busy, setBusy] = useState(false);
@@ -92,18 +105,18 @@ function SignIn({ lang, client, error, onSignedIn }: { lang: Lang; client: Dossi
       <h2>{dt(lang, "signInTitle")}</h2>
       <p className="fne-help">{dt(lang, "signInHelp")}</p>
       <div className="fne-field">
-        <label htmlFor="fne-token">{dt(lang, "token")}</label>
+        <label htmlFor={idPrefix}>{dt(lang, "token")}</label>
         <input
-          id="fne-token"
+          id={idPrefix}
           type="password"
           autoComplete="off"
           value={token}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? "fne-token-err" : undefined}
+          aria-describedby={problem ? `${idPrefix}-err` : undefined}
           onChange={(e) => setToken(e.target.value)}
         />
         {problem && (
-          <p id="fne-token-err" className="fne-error" role="alert">
+          <p id={`${idPrefix}-err`} className="fne-error" role="alert">
             {problem}
           </p>
         )}
