@@ -169,6 +169,8 @@ const FRENCH_ISSUES: Array<[RegExp, string]> = [
   [/^expected one of (.*)$/, "valeurs possibles : $1"],
   [/^expected a date YYYY-MM-DD$/, "une date est attendue"],
   [/^not a calendar date$/, "cette date n'existe pas"],
+  [/^must be at least (.*)$/, "doit être au moins $1"],
+  [/^must be at most (.*)$/, "doit être au plus $1"],
   [/^Too small: expected number to be >=?(.*)$/, "doit être au moins $1"],
   [/^Too big: expected number to be <=?(.*)$/, "doit être au plus $1"],
   [/^Too small: expected string to have >=1 characters$/, "ne peut pas être vide"],
