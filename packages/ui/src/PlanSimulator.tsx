@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 
 import Decimal from "decimal.js";
 import { getArticle, listAids } from "@fne/engine";
 import { COST_NOTES } from "@fne/planfile";
-import type { Citation, EmployeeResult, ErrorIssue } from "@fne/schema";
+import type { Citation, Counts, EmployeeResult, ErrorIssue, Totals } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
 import { issueMessage, tr, type Key, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
@@ -288,7 +288,6 @@ function PlanOutcomeView({
   ask: Ask;
   lang: Lang;
 }) {
-  const money = (v: string) => formatMoney(v, o.currency, lang);
   return (
     <section className="fne-plan-outcome" aria-label={tr(lang, "results")}>
       <h3>{tr(lang, "totals")}</h3>
@@ -296,21 +295,7 @@ function PlanOutcomeView({
         {o.employees.toLocaleString(lang)} {lang === "fr" ? "salariés" : "employees"} — {o.date} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
         {tr(lang, "duration")} {o.ms} ms
       </p>
-      <dl className="fne-cards" data-testid="plan-totals">
-        {TOTALS.map((k) => (
-          <div className="fne-card" key={k}>
-            <dt>{tr(lang, k)}</dt>
-            <dd data-total={k}>{money(o.totals[k])}</dd>
-          </div>
-        ))}
-      </dl>
-      <ul className="fne-counts" aria-label={tr(lang, "counts")}>
-        {STATUSES.map((s) => (
-          <li key={s} data-count={s}>
-            <StatusBadge status={s} lang={lang} /> <strong>{o.counts[s].toLocaleString(lang)}</strong>
-          </li>
-        ))}
-      </ul>
+      <TotalsAndCounts totals={o.totals} counts={o.counts} currency={o.currency} lang={lang} />
       <h3>{tr(lang, "scenarios")}</h3>
       {alternative ? <Comparison outcome={o} alternative={alternative} lang={lang} /> : <p role="status">{tr(lang, "computing")}</p>}
       <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} />
@@ -323,7 +308,30 @@ function PlanOutcomeView({
   );
 }
 
-const TOTALS = ["employerCost", "stateCost", "employeeAllocations"] as const;
+export const TOTALS = ["employerCost", "stateCost", "employeeAllocations"] as const;
+
+/** A plan's three totals as cards, and its rows by status (the simulator's, and a saved plan's). */
+export function TotalsAndCounts({ totals, counts, currency, lang }: { totals: Totals; counts: Counts; currency: PlanOutcome["currency"]; lang: Lang }) {
+  return (
+    <>
+      <dl className="fne-cards" data-testid="plan-totals">
+        {TOTALS.map((k) => (
+          <div className="fne-card" key={k}>
+            <dt>{tr(lang, k)}</dt>
+            <dd data-total={k}>{formatMoney(totals[k], currency, lang)}</dd>
+          </div>
+        ))}
+      </dl>
+      <ul className="fne-counts" aria-label={tr(lang, "counts")}>
+        {STATUSES.map((s) => (
+          <li key={s} data-count={s}>
+            <StatusBadge status={s} lang={lang} /> <strong>{counts[s].toLocaleString(lang)}</strong>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 /** The plan with and without the CRP offer, and what not offering it costs more (L321-4-2: the penalty). */
 function Comparison({ outcome: o, alternative, lang }: { outcome: PlanOutcome; alternative: PlanAlternative; lang: Lang }) {

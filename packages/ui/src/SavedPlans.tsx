@@ -7,20 +7,19 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { getRuntime } from "@fne/engine";
 import { reasonText } from "@fne/planfile";
-import { can, type EmployeeResult, type Result, type Status, type Role, type SavedPlan, type SavedPlanSummary, type Session, type Totals } from "@fne/schema";
+import { can, type EmployeeResult, type Result, type Status, type Role, type SavedPlan, type SavedPlanSummary, type Totals } from "@fne/schema";
 import { CostChart } from "./CostChart.tsx";
 import { formatDate, formatDateTime } from "./dates.ts";
 import { ApiError } from "./dossier-api.ts";
-import { SignIn } from "./DossierDesk.tsx";
-import { dt, roleName } from "./dossier-text.ts";
+import { SignedInBar, SignIn, useSessionPhase } from "./DossierDesk.tsx";
+import { dt } from "./dossier-text.ts";
 import { issueMessage, tr, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
-import { RowDetail } from "./PlanSimulator.tsx";
+import { RowDetail, TOTALS, TotalsAndCounts } from "./PlanSimulator.tsx";
 import { StatusBadge } from "./ResultView.tsx";
 import { savedPlansClient, type SavablePlan, type SavedPlansClient } from "./saved-plans-api.ts";
 import { STATUSES } from "./plan-run.ts";
 
-const TOTALS = ["employerCost", "stateCost", "employeeAllocations"] as const;
 const failure = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 // ---- "save this plan", in the simulator ----------------------------------------------------------------------
@@ -128,21 +127,9 @@ export interface SavedPlansProps {
   client?: SavedPlansClient;
 }
 
-type Phase = { kind: "loading" } | { kind: "noApi" } | { kind: "signedOut" } | { kind: "signedIn"; session: Session };
-
 export function SavedPlans({ lang, planId, onOpen, client: given }: SavedPlansProps) {
   const client = useMemo(() => given ?? savedPlansClient(), [given]);
-  const [phase, setPhase] = useState<Phase>({ kind: "loading" });
-  useEffect(() => {
-    let live = true;
-    client.session().then(
-      (session) => live && setPhase({ kind: "signedIn", session }),
-      (e: unknown) => live && setPhase(e instanceof ApiError && e.code === "no_api" ? { kind: "noApi" } : { kind: "signedOut" }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
+  const [phase, setPhase] = useSessionPhase(client);
   const onSignedOut = useCallback(() => setPhase({ kind: "signedOut" }), []);
 
   if (phase.kind === "loading") return <p role="status">{dt(lang, "loading")}</p>;
@@ -151,15 +138,7 @@ export function SavedPlans({ lang, planId, onOpen, client: given }: SavedPlansPr
   const { session } = phase;
   return (
     <div className="fne-saved-plans">
-      <div className="fne-signed-in fne-noprint">
-        <span>
-          {dt(lang, "signedInAs")} : <strong>{session.organisation}</strong> — {roleName(lang, session.role)}
-          {session.label ? ` (${session.label})` : ""}
-        </span>
-        <button type="button" className="fne-button" onClick={() => void client.signOut().finally(onSignedOut)}>
-          {dt(lang, "signOut")}
-        </button>
-      </div>
+      <SignedInBar lang={lang} session={session} onSignOut={() => void client.signOut().finally(onSignedOut)} />
       {!can(session.role, "readPlans") ? (
         <p className="fne-alert">{tr(lang, "plansNotAllowed")}</p>
       ) : planId ? (
@@ -268,7 +247,6 @@ function SavedPlanView({ lang, client, id, role, onBack, onSignedOut }: { lang: 
   if (!saved) return <p role="status">{dt(lang, "loading")}</p>;
   const r = saved.result;
   const employer = saved.plan.employer as { headcount?: number; proposesCRP?: boolean } | undefined;
-  const money = (v: string) => formatMoney(v, r.currency, lang);
   return (
     <section className="fne-saved-plan" aria-label={saved.name}>
       <div className="fne-dossier-head">
@@ -297,21 +275,7 @@ function SavedPlanView({ lang, client, id, role, onBack, onSignedOut }: { lang: 
         {employer?.proposesCRP !== undefined ? ` · ${tr(lang, employer.proposesCRP ? "withCRP" : "withoutCRP")}` : ""} · {dt(lang, "rulesVersion")} {saved.rulesVersion}
       </p>
       <h3>{tr(lang, "totals")}</h3>
-      <dl className="fne-cards" data-testid="plan-totals">
-        {TOTALS.map((k) => (
-          <div className="fne-card" key={k}>
-            <dt>{tr(lang, k)}</dt>
-            <dd data-total={k}>{money(r.totals[k])}</dd>
-          </div>
-        ))}
-      </dl>
-      <ul className="fne-counts" aria-label={tr(lang, "counts")}>
-        {STATUSES.map((s) => (
-          <li key={s} data-count={s}>
-            <StatusBadge status={s} lang={lang} /> <strong>{r.counts[s].toLocaleString(lang)}</strong>
-          </li>
-        ))}
-      </ul>
+      <TotalsAndCounts totals={r.totals} counts={r.counts} currency={r.currency} lang={lang} />
       {r.scenarios && r.scenarios.length > 0 && <Scenarios lang={lang} totals={r.totals} scenarios={r.scenarios} currency={r.currency} />}
       <EmployeeTable lang={lang} employees={r.employees} currency={r.currency} date={r.date} />
     </section>
