@@ -72,7 +72,8 @@ export function SavePlanForm({ lang, getPlan, defaultName, client: given }: Save
       const { plan } = await getPlan();
       setState({ kind: "done", plan: await client.save(name.trim(), plan) });
     } catch (err) {
-      setState(err instanceof ApiError && err.status === 401 ? { kind: "signIn" } : { kind: "failed", message: failure(err) });
+      if (err instanceof ApiError && err.status === 401) setState({ kind: "signIn" });
+      else setState({ kind: "failed", message: err instanceof ApiError && err.status === 413 ? tr(lang, "planTooLarge") : failure(err) });
     } finally {
       setBusy(false);
     }

@@ -133,6 +133,10 @@ const strings = {
     en: "These rows of the file cannot be read and will not be saved:",
   },
   savePlanFailed: { fr: "L'enregistrement n'a pas abouti :", en: "Saving failed:" },
+  planTooLarge: {
+    fr: "ce plan est trop grand pour être enregistré : enregistrez-le en plusieurs parties.",
+    en: "this plan is too large to be saved: save it in several parts.",
+  },
   noSavedPlans: { fr: "Aucun plan enregistré.", en: "No saved plan." },
   savedOn: { fr: "Enregistré le", en: "Saved on" },
   employees: { fr: "Salariés", en: "Employees" },
