@@ -105,7 +105,7 @@ import labels from "./parameter-labels.json";
 import * as aids from "./aids.ts";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file, formula and golden case. */
-export const rulesVersion = "1.2.1+db717b7324d3";
+export const rulesVersion = "1.2.1+0f36171cb27a";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {

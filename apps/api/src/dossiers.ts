@@ -60,10 +60,13 @@ function sessionOf(p: Principal, secret: string | undefined, expiresAt: string |
 
 type Params = { Params: { id: string } };
 
-/** POST /v1/recheck: `async=true` makes it a job (with a job queue only). */
+/** POST /v1/recheck: `async=true` makes it a job (with a job queue only), as does its size (RECHECK_ASYNC_ROWS). */
 const RecheckQuery = z.strictObject({ async: z.enum(["true", "false"]).optional() });
 
-export async function dossierRoutes(api: FastifyInstance, { store, queue }: { store: Store; queue?: Jobs | undefined }) {
+export async function dossierRoutes(
+  api: FastifyInstance,
+  { store, queue, recheckAsyncRows = 0 }: { store: Store; queue?: Jobs | undefined; recheckAsyncRows?: number | undefined },
+) {
   await api.register(cookie);
   const auth = authenticate(store);
   const who = (req: FastifyRequest) => req.principal!;
@@ -146,8 +149,11 @@ export async function dossierRoutes(api: FastifyInstance, { store, queue }: { st
   api.post("/v1/recheck", { preHandler: [auth, allow("recheck")] }, async (req, reply) => {
     const actor = { id: who(req).tokenId, role: who(req).role, label: who(req).label };
     const organisationId = who(req).organisationId;
-    // `?async=true`: a job (jobs.ts), for a recheck of many dossiers; its result is the organisation's only.
-    if (queue && parse(RecheckQuery, req.query, "query").async === "true") {
+    const asked = parse(RecheckQuery, req.query, "query").async === "true";
+    // A job (jobs.ts) when asked, or when more stored evaluations wait than the threshold, so that one request's
+    // work stays bounded (`async=false` does not lift it); its result is the organisation's only.
+    const large = async () => recheckAsyncRows > 0 && (await store.recheckCount({ organisationId }, recheckAsyncRows)) > recheckAsyncRows;
+    if (queue && (asked || (await large()))) {
       const id = await queue.create({ kind: "recheck", total: 0, requestId: req.id, organisationId, spec: JSON.stringify({ actor, organisationId }), parts: [] });
       return jobAccepted(reply, id);
     }

@@ -36,7 +36,7 @@ export function withJobPaths<D extends Doc>(doc: D, enabled: boolean): D {
     },
   };
   const recheck = paths["/v1/recheck"]?.post;
-  if (recheck) paths["/v1/recheck"] = { post: { ...recheck, parameters: [...(recheck.parameters ?? []), asyncParam("the recheck")], responses: { ...recheck.responses, 202: accepted("The recheck"), 400: error("A query parameter the route does not read, or a bad one.") } } };
+  if (recheck) paths["/v1/recheck"] = { post: { ...recheck, description: `${recheck.description ?? ""} A recheck of more stored evaluations than the server's threshold (RECHECK_ASYNC_ROWS), or any with \`async=true\`, is answered 202 and run as a job.`, parameters: [...(recheck.parameters ?? []), asyncParam("the recheck")], responses: { ...recheck.responses, 202: accepted("The recheck"), 400: error("A query parameter the route does not read, or a bad one.") } } };
   paths["/v1/jobs/{id}"] = {
     get: {
       operationId: "getJob",

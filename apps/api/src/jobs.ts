@@ -22,6 +22,8 @@ import type { PlanSpec } from "./plan-worker.ts";
 export interface JobSettings {
   /** A plan with more rows than this is a job (PLAN_ASYNC_ROWS; 0: only with `?async=true`). */
   asyncRows: number;
+  /** A recheck of more stored evaluations than this is a job (RECHECK_ASYNC_ROWS; 0: only with `?async=true`). */
+  recheckAsyncRows: number;
   /** Rows a part (JOB_PART_ROWS): the unit a worker evaluates, stores, and redoes after a crash. */
   partRows: number;
   /** Parts one process works at once (JOB_CONCURRENCY): one evaluates while another is read or written. */
@@ -40,6 +42,9 @@ const whole = (name: string, min: number) =>
 
 export const JobEnv = z.object({
   PLAN_ASYNC_ROWS: whole("PLAN_ASYNC_ROWS", 0).default(25_000),
+  // A recheck row costs a plan row plus its writes (the new evaluation, its audit event): a few hundred a second on
+  // the embedded database, so a thousand keep one request within seconds.
+  RECHECK_ASYNC_ROWS: whole("RECHECK_ASYNC_ROWS", 0).default(1000),
   JOB_PART_ROWS: whole("JOB_PART_ROWS", 1).default(1000),
   JOB_CONCURRENCY: whole("JOB_CONCURRENCY", 1).default(2),
   JOB_RETRIES: whole("JOB_RETRIES", 0).default(jobDefaults.retries),
@@ -56,6 +61,7 @@ export function jobSettingsFromEnv(env: Record<string, string | undefined>): Job
   const e = parsed.data;
   return {
     asyncRows: e.PLAN_ASYNC_ROWS,
+    recheckAsyncRows: e.RECHECK_ASYNC_ROWS,
     partRows: e.JOB_PART_ROWS,
     concurrency: e.JOB_CONCURRENCY,
     // PGlite is one process's: with it the API must work its own jobs; with a server, `pnpm worker` processes do.

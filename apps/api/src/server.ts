@@ -150,7 +150,7 @@ async function publicRoutes(api: FastifyInstance, { limits, store, jobs }: { lim
   api.post("/v1/evaluate", { bodyLimit: limits.caseBytes, onRequest: noQuery, config: { invalid: "invalid_case" } }, (req) => evaluate(req.body));
 
   api.register(plansRoutes, { bodyLimit: limits.planBytes, jobs });
-  if (store) api.register(dossierRoutes, { store, queue: jobs?.queue });
+  if (store) api.register(dossierRoutes, { store, queue: jobs?.queue, recheckAsyncRows: jobs?.settings.recheckAsyncRows });
   if (store && jobs) api.register(jobRoutes, { jobs: jobs.queue, store });
 
   api.get("/v1/aids", { onRequest: noQuery }, () => listAids());

@@ -17,7 +17,7 @@ import { bigPlan, reference } from "./job-plans.ts";
 import { startApi } from "./process.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const settings: JobSettings = { asyncRows: 100, partRows: 40, concurrency: 2, workInApi: true, queue: { retries: 1, expireSeconds: 30, pollSeconds: 0.5, keepHours: 1 } };
+const settings: JobSettings = { asyncRows: 100, recheckAsyncRows: 1000, partRows: 40, concurrency: 2, workInApi: true, queue: { retries: 1, expireSeconds: 30, pollSeconds: 0.5, keepHours: 1 } };
 
 describeBoth("jobs in one process", (backend) => {
   let s: Awaited<ReturnType<typeof freshStore>>;

@@ -1,7 +1,7 @@
 /** The web app: the caseworker's case form and the employer's plan simulator, French first, English on demand. */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { CaseCalculator, DossierDesk, PlanSimulator, css, dossierCss, draftFromQuery, dt, tr, type CaseDraft, type Lang } from "@fne/ui";
-import { dossierOf, readHash, writeHash, type View } from "./route.ts";
+import { CaseCalculator, DossierDesk, PlanSimulator, SavedPlans, css, dossierCss, draftFromQuery, dt, tr, type CaseDraft, type Lang } from "@fne/ui";
+import { dossierOf, readHash, savedPlanOf, writeHash, type View } from "./route.ts";
 
 /** VITE_API_URL set at build time: evaluate with the API (POST {api}/v1/evaluate); else in the page. */
 const apiUrl = import.meta.env.VITE_API_URL as string | undefined;
@@ -15,6 +15,8 @@ export function App() {
   const [dossierId, setDossierId] = useState(() => (start.view === "dossiers" ? dossierOf(start.query) : undefined));
   // The dossier screens ask the API who is signed in: only once they are first shown.
   const [dossiersShown, setDossiersShown] = useState(start.view === "dossiers");
+  const [planId, setPlanId] = useState(() => (start.view === "plans" ? savedPlanOf(start.query) : undefined));
+  const [plansShown, setPlansShown] = useState(start.view === "plans");
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -30,6 +32,11 @@ export function App() {
         setDossiersShown(true);
         return;
       }
+      if (next.view === "plans") {
+        setPlanId(savedPlanOf(next.query));
+        setPlansShown(true);
+        return;
+      }
       setCaseQuery(next.query);
       if (next.query) setLang(draftFromQuery(next.query).lang);
     };
@@ -41,11 +48,16 @@ export function App() {
   const go = (v: View) => {
     setView(v);
     if (v === "dossiers") setDossiersShown(true);
-    history.replaceState(null, "", writeHash(v, v === "case" ? caseQuery : v === "dossiers" ? dossierQuery(dossierId) : ""));
+    if (v === "plans") setPlansShown(true);
+    history.replaceState(null, "", writeHash(v, v === "case" ? caseQuery : v === "dossiers" ? dossierQuery(dossierId) : v === "plans" ? dossierQuery(planId) : ""));
   };
   const openDossier = useCallback((id: string | undefined) => {
     setDossierId(id);
     history.replaceState(null, "", writeHash("dossiers", id ? `id=${encodeURIComponent(id)}` : ""));
+  }, []);
+  const openPlan = useCallback((id: string | undefined) => {
+    setPlanId(id);
+    history.replaceState(null, "", writeHash("plans", id ? `id=${encodeURIComponent(id)}` : ""));
   }, []);
   const onCompute = useCallback((_d: CaseDraft, query: string) => {
     setCaseQuery(query);
@@ -66,6 +78,9 @@ export function App() {
           <button type="button" className="fne-tab" aria-current={view === "dossiers" ? "page" : undefined} onClick={() => go("dossiers")}>
             {dt(lang, "dossiers")}
           </button>
+          <button type="button" className="fne-tab" aria-current={view === "plans" ? "page" : undefined} onClick={() => go("plans")}>
+            {tr(lang, "savedPlans")}
+          </button>
         </nav>
         <div className="fne-lang" role="group" aria-label={tr(lang, "language")}>
           {(["fr", "en"] as const).map((l) => (
@@ -84,6 +99,7 @@ export function App() {
           <PlanSimulator lang={lang} />
         </div>
         <div hidden={view !== "dossiers"}>{dossiersShown && <DossierDesk lang={lang} dossierId={dossierId} onOpen={openDossier} />}</div>
+        <div hidden={view !== "plans"}>{plansShown && <SavedPlans lang={lang} planId={planId} onOpen={openPlan} />}</div>
       </main>
     </div>
   );

@@ -1,15 +1,18 @@
 /**
  * The page's state in the URL hash: "#plan", "#case?date=…&aid=…&lang=…&f.<fact>=…" (shareable, reloadable),
- * "#dossiers" (the list) or "#dossiers?id=…" (one dossier).
+ * "#dossiers" (the list) or "#dossiers?id=…" (one dossier), "#plans" (the saved plans) or "#plans?id=…" (one).
  */
-export type View = "case" | "plan" | "dossiers";
+export type View = "case" | "plan" | "dossiers" | "plans";
 
 export function readHash(hash: string): { view: View; query: string } {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?", 2);
-  return { view: path === "plan" || path === "dossiers" ? path : "case", query };
+  return { view: path === "plan" || path === "dossiers" || path === "plans" ? path : "case", query };
 }
 
 export const writeHash = (view: View, query = "") => `#${view}${query ? `?${query}` : ""}`;
 
 /** The dossier open in "#dossiers?id=…". */
 export const dossierOf = (query: string): string | undefined => new URLSearchParams(query).get("id") ?? undefined;
+
+/** The saved plan open in "#plans?id=…". */
+export const savedPlanOf = dossierOf;

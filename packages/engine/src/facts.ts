@@ -44,8 +44,9 @@ function factSchema(def: FactDef): z.ZodType {
     case "number": {
       let n = z.number();
       if (def.integer) n = n.int("must be a whole number");
-      if (def.min !== undefined) n = n.min(def.min);
-      if (def.max !== undefined) n = n.max(def.max);
+      // The bound in the message (the web app words it in French: i18n.ts).
+      if (def.min !== undefined) n = n.min(def.min, `must be at least ${def.min}`);
+      if (def.max !== undefined) n = n.max(def.max, `must be at most ${def.max}`);
       return z
         .union([InputNumber, inputDecimal(numberError)], { error: numberError })
         .transform(Number)

@@ -460,17 +460,9 @@ export class Store {
     let after = "0";
     for (;;) {
       // The batch first (in seq order from the cursor), then the newest recheck of each of its rows.
-      const batch = this.db
-        .selectFrom("evaluations as e")
-        .innerJoin("dossiers as d", "d.id", "e.dossier_id")
+      const batch = this.toRecheck(scope)
         .select(["e.seq", "e.id", "e.dossier_id", "e.case", "e.result", "d.organisation_id", "d.reference"])
-        .where("e.recheck_of", "is", null)
-        .where("e.rules_version", "<>", current)
         .where("e.seq", ">", after)
-        .where((eb) =>
-          eb.not(eb.exists(eb.selectFrom("evaluations as r").select("r.id").whereRef("r.recheck_of", "=", "e.id").where("r.rules_version", "=", current))),
-        )
-        .$if(scope.organisationId !== undefined, (qb) => qb.where("d.organisation_id", "=", scope.organisationId!))
         .orderBy("e.seq")
         .limit(RECHECK_BATCH)
         .as("b");
@@ -524,6 +516,32 @@ export class Store {
       });
     }
     return { rulesVersion: current, checked, changed, refused };
+  }
+
+  /** The stored evaluations a recheck would evaluate again: made under other rules, not yet rechecked under these. */
+  private toRecheck(scope: { organisationId?: string }) {
+    const current = this.rulesVersion;
+    return this.db
+      .selectFrom("evaluations as e")
+      .innerJoin("dossiers as d", "d.id", "e.dossier_id")
+      .where("e.recheck_of", "is", null)
+      .where("e.rules_version", "<>", current)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom("evaluations as r").select("r.id").whereRef("r.recheck_of", "=", "e.id").where("r.rules_version", "=", current))),
+      )
+      .$if(scope.organisationId !== undefined, (qb) => qb.where("d.organisation_id", "=", scope.organisationId!));
+  }
+
+  /**
+   * How many stored evaluations a recheck would take, counted up to `atMost + 1` (enough to tell "more than
+   * `atMost`" without counting them all): POST /v1/recheck makes a larger one a job.
+   */
+  async recheckCount(scope: { organisationId?: string }, atMost: number): Promise<number> {
+    const { n } = await this.db
+      .selectFrom(this.toRecheck(scope).select("e.id").limit(atMost + 1).as("pending"))
+      .select((eb) => eb.fn.countAll<string | number | bigint>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(n);
   }
 
   // ---- the audit trail --------------------------------------------------------------------------------------

@@ -22,10 +22,9 @@ export interface DossierDeskProps {
 
 type Phase = { kind: "loading" } | { kind: "noApi" } | { kind: "signedOut"; error?: string } | { kind: "signedIn"; session: Session };
 
-export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierDeskProps) {
-  const client = useMemo(() => given ?? dossierClient(), [given]);
+/** Who is signed in, asked of the API once (the dossier screens, the saved plans). */
+export function useSessionPhase(client: Pick<DossierClient, "session">) {
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
-
   useEffect(() => {
     let live = true;
     client.session().then(
@@ -36,6 +35,27 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
       live = false;
     };
   }, [client]);
+  return [phase, setPhase] as const;
+}
+
+/** Who is signed in (organisation, role, label), and "sign out". */
+export function SignedInBar({ lang, session, onSignOut }: { lang: Lang; session: Session; onSignOut: () => void }) {
+  return (
+    <div className="fne-signed-in fne-noprint">
+      <span>
+        {dt(lang, "signedInAs")} : <strong>{session.organisation}</strong> — {roleName(lang, session.role)}
+        {session.label ? ` (${session.label})` : ""}
+      </span>
+      <button type="button" className="fne-button" onClick={onSignOut}>
+        {dt(lang, "signOut")}
+      </button>
+    </div>
+  );
+}
+
+export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierDeskProps) {
+  const client = useMemo(() => given ?? dossierClient(), [given]);
+  const [phase, setPhase] = useSessionPhase(client);
 
   /** A 401 on the way (session expired, token revoked): back to the sign-in form. */
   const onSignedOut = useCallback(() => setPhase({ kind: "signedOut" }), []);
@@ -48,21 +68,7 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
   const { session } = phase;
   return (
     <div className="fne-dossiers">
-      <div className="fne-signed-in fne-noprint">
-        <span>
-          {dt(lang, "signedInAs")} : <strong>{session.organisation}</strong> — {roleName(lang, session.role)}
-          {session.label ? ` (${session.label})` : ""}
-        </span>
-        <button
-          type="button"
-          className="fne-button"
-          onClick={() => {
-            void client.signOut().finally(() => setPhase({ kind: "signedOut" }));
-          }}
-        >
-          {dt(lang, "signOut")}
-        </button>
-      </div>
+      <SignedInBar lang={lang} session={session} onSignOut={() => void client.signOut().finally(() => setPhase({ kind: "signedOut" }))} />
       {dossierId ? (
         <DossierPage key={dossierId} lang={lang} client={client} id={dossierId} role={session.role} onBack={() => onOpen(undefined)} onSignedOut={onSignedOut} />
       ) : (
@@ -72,7 +78,20 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
   );
 }
 
-function SignIn({ lang, client, error, onSignedIn }: { lang: Lang; client: DossierClient; error?: string | undefined; onSignedIn: (s: Session) => void }) {
+/** The sign-in form (also the saved plans' tab, with its own `idPrefix`: both tabs may be in the page at once). */
+export function SignIn({
+  lang,
+  client,
+  error,
+  onSignedIn,
+  idPrefix = "fne-token",
+}: {
+  lang: Lang;
+  client: Pick<DossierClient, "signIn">;
+  error?: string | undefined;
+  onSignedIn: (s: Session) => void;
+  idPrefix?: string;
+}) {
   const [token, setToken] = useState("");
   const [problem, setProblem] = useState(error);
   const [busy, setBusy] = useState(false);
@@ -92,18 +111,18 @@ function SignIn({ lang, client, error, onSignedIn }: { lang: Lang; client: Dossi
       <h2>{dt(lang, "signInTitle")}</h2>
       <p className="fne-help">{dt(lang, "signInHelp")}</p>
       <div className="fne-field">
-        <label htmlFor="fne-token">{dt(lang, "token")}</label>
+        <label htmlFor={idPrefix}>{dt(lang, "token")}</label>
         <input
-          id="fne-token"
+          id={idPrefix}
           type="password"
           autoComplete="off"
           value={token}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? "fne-token-err" : undefined}
+          aria-describedby={problem ? `${idPrefix}-err` : undefined}
           onChange={(e) => setToken(e.target.value)}
         />
         {problem && (
-          <p id="fne-token-err" className="fne-error" role="alert">
+          <p id={`${idPrefix}-err`} className="fne-error" role="alert">
             {problem}
           </p>
         )}

@@ -3,11 +3,11 @@
  * evaluated in a Web Worker with a progress bar, then the totals, the comparison "offer the CRP or not", the
  * sortable, filterable table with each row's reason, each row's full Result on demand, and the exports.
  */
-import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import Decimal from "decimal.js";
 import { getArticle, listAids } from "@fne/engine";
 import { COST_NOTES } from "@fne/planfile";
-import type { Citation, EmployeeResult, ErrorIssue } from "@fne/schema";
+import type { Citation, Counts, EmployeeResult, ErrorIssue, Totals } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
 import { issueMessage, tr, type Key, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
@@ -26,6 +26,8 @@ import {
 import { ResultView, StatusBadge } from "./ResultView.tsx";
 import { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
 import { CostChart } from "./CostChart.tsx";
+import { SavePlanForm } from "./SavedPlans.tsx";
+import type { SavablePlan } from "./saved-plans-api.ts";
 
 export interface PlanSimulatorProps {
   lang: Lang;
@@ -60,6 +62,16 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
     if (!worker.current) worker.current = { w: createWorker(), busy: false };
     return worker.current;
   };
+  // "Save this plan" asks the worker for the plan it ran, as a JSON Plan.
+  const planWanted = useRef<Array<(s: SavablePlan) => void>>([]);
+  const getPlan = useCallback(
+    () =>
+      new Promise<SavablePlan>((resolve) => {
+        planWanted.current.push(resolve);
+        worker.current?.w.postMessage({ type: "plan" } satisfies PlanCommand);
+      }),
+    [],
+  );
   useEffect(() => {
     idle();
     return () => {
@@ -87,6 +99,7 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
       } else if (m.type === "view") setPage(m.page);
       else if (m.type === "file") download(m.bytes, m.name, m.mime);
       else if (m.type === "detail") setDetail({ n: m.n, employee: m.employee });
+      else if (m.type === "plan") planWanted.current.splice(0).forEach((give) => give(m.saved));
       else if (m.type === "alternative") {
         setAlternative(m.alternative);
         run.busy = false;
@@ -188,6 +201,7 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
           )}
         </div>
       )}
+      {state.kind === "done" && <SavePlanForm lang={lang} getPlan={getPlan} defaultName={file?.name.replace(/\.[^.]+$/, "") ?? ""} />}
       {state.kind === "done" && page && (
         <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} />
       )}
@@ -206,7 +220,7 @@ function download(bytes: Uint8Array, name: string, mime: string) {
 }
 
 /** One row's full Result(s): conditions with their citations (the article opens beside), amounts, the working. */
-function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; employee: EmployeeResult }; date: string; lang: Lang; onClose: () => void }) {
+export function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; employee: EmployeeResult }; date: string; lang: Lang; onClose: () => void }) {
   const [cited, setCited] = useState<Citation | null>(null);
   const e = detail.employee;
   const byId = new Map(listAids().map((a) => [a.id, a]));
@@ -274,7 +288,6 @@ function PlanOutcomeView({
   ask: Ask;
   lang: Lang;
 }) {
-  const money = (v: string) => formatMoney(v, o.currency, lang);
   return (
     <section className="fne-plan-outcome" aria-label={tr(lang, "results")}>
       <h3>{tr(lang, "totals")}</h3>
@@ -282,21 +295,7 @@ function PlanOutcomeView({
         {o.employees.toLocaleString(lang)} {lang === "fr" ? "salariés" : "employees"} — {o.date} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
         {tr(lang, "duration")} {o.ms} ms
       </p>
-      <dl className="fne-cards" data-testid="plan-totals">
-        {TOTALS.map((k) => (
-          <div className="fne-card" key={k}>
-            <dt>{tr(lang, k)}</dt>
-            <dd data-total={k}>{money(o.totals[k])}</dd>
-          </div>
-        ))}
-      </dl>
-      <ul className="fne-counts" aria-label={tr(lang, "counts")}>
-        {STATUSES.map((s) => (
-          <li key={s} data-count={s}>
-            <StatusBadge status={s} lang={lang} /> <strong>{o.counts[s].toLocaleString(lang)}</strong>
-          </li>
-        ))}
-      </ul>
+      <TotalsAndCounts totals={o.totals} counts={o.counts} currency={o.currency} lang={lang} />
       <h3>{tr(lang, "scenarios")}</h3>
       {alternative ? <Comparison outcome={o} alternative={alternative} lang={lang} /> : <p role="status">{tr(lang, "computing")}</p>}
       <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} />
@@ -309,7 +308,30 @@ function PlanOutcomeView({
   );
 }
 
-const TOTALS = ["employerCost", "stateCost", "employeeAllocations"] as const;
+export const TOTALS = ["employerCost", "stateCost", "employeeAllocations"] as const;
+
+/** A plan's three totals as cards, and its rows by status (the simulator's, and a saved plan's). */
+export function TotalsAndCounts({ totals, counts, currency, lang }: { totals: Totals; counts: Counts; currency: PlanOutcome["currency"]; lang: Lang }) {
+  return (
+    <>
+      <dl className="fne-cards" data-testid="plan-totals">
+        {TOTALS.map((k) => (
+          <div className="fne-card" key={k}>
+            <dt>{tr(lang, k)}</dt>
+            <dd data-total={k}>{formatMoney(totals[k], currency, lang)}</dd>
+          </div>
+        ))}
+      </dl>
+      <ul className="fne-counts" aria-label={tr(lang, "counts")}>
+        {STATUSES.map((s) => (
+          <li key={s} data-count={s}>
+            <StatusBadge status={s} lang={lang} /> <strong>{counts[s].toLocaleString(lang)}</strong>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 /** The plan with and without the CRP offer, and what not offering it costs more (L321-4-2: the penalty). */
 function Comparison({ outcome: o, alternative, lang }: { outcome: PlanOutcome; alternative: PlanAlternative; lang: Lang }) {

@@ -30,6 +30,8 @@ export interface DossierClient {
   exportUrl(id: string): string;
   erase(id: string): Promise<void>;
   recheck(): Promise<RecheckResult>;
+  /** Any other route with the same session and CSRF token (the saved plans: saved-plans-api.ts). */
+  call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
 }
 
 /** `base`: where the API is, relative to the page ("" when the API serves the page). */
@@ -78,5 +80,6 @@ export function dossierClient(base = "", fetchImpl: typeof fetch = (...a) => fet
     exportUrl: (id) => url(`${path(id)}/export`),
     erase: (id) => call("DELETE", path(id)),
     recheck: () => call("POST", "v1/recheck"),
+    call,
   };
 }

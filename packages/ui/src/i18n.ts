@@ -120,6 +120,39 @@ const strings = {
   rowsShown: { fr: "lignes", en: "rows" },
   duration: { fr: "calculé en", en: "computed in" },
   planError: { fr: "Le plan ne peut pas être lu :", en: "The plan cannot be read:" },
+  // saved plans (SavedPlans.tsx)
+  savedPlans: { fr: "Plans enregistrés", en: "Saved plans" },
+  savePlan: { fr: "Enregistrer ce plan", en: "Save this plan" },
+  planName: { fr: "Nom du plan", en: "Name of the plan" },
+  planSaved: { fr: "Plan enregistré :", en: "Plan saved:" },
+  seeSavedPlans: { fr: "Voir les plans enregistrés", en: "See the saved plans" },
+  savePlanSignIn: {
+    fr: "Pour enregistrer ce plan, connectez-vous avec un jeton employeur dans l'onglet « Plans enregistrés ».",
+    en: "To save this plan, sign in with an employer token in the \"Saved plans\" tab.",
+  },
+  unreadableNotSaved: {
+    fr: "Ces lignes du fichier sont illisibles et ne seront pas enregistrées :",
+    en: "These rows of the file cannot be read and will not be saved:",
+  },
+  savePlanFailed: { fr: "L'enregistrement n'a pas abouti :", en: "Saving failed:" },
+  planTooLarge: {
+    fr: "ce plan est trop grand pour être enregistré : enregistrez-le en plusieurs parties.",
+    en: "this plan is too large to be saved: save it in several parts.",
+  },
+  noSavedPlans: { fr: "Aucun plan enregistré.", en: "No saved plan." },
+  savedOn: { fr: "Enregistré le", en: "Saved on" },
+  employees: { fr: "Salariés", en: "Employees" },
+  backToPlans: { fr: "Retour aux plans enregistrés", en: "Back to the saved plans" },
+  erasePlan: { fr: "Supprimer ce plan", en: "Delete this plan" },
+  erasePlanConfirm: {
+    fr: "Supprimer définitivement ce plan et ses résultats ? Le journal gardera la trace de la suppression.",
+    en: "Delete this plan and its results for good? The audit trail keeps a record of the deletion.",
+  },
+  exportPlan: { fr: "Exporter le plan et ses résultats (JSON)", en: "Export the plan and its results (JSON)" },
+  planAsEntered: { fr: "Plan tel que saisi", en: "Plan as entered" },
+  scenarioDifference: { fr: "Écart = scénario − plan tel que saisi.", en: "Difference = scenario − plan as entered." },
+  planNotFound: { fr: "Ce plan n'existe pas dans votre organisation.", en: "This plan does not exist in your organisation." },
+  plansNotAllowed: { fr: "Votre rôle ne donne pas accès aux plans enregistrés.", en: "Your role gives no access to saved plans." },
 } satisfies Record<string, Text>;
 
 export type Key = keyof typeof strings;
@@ -142,6 +175,8 @@ const FRENCH_ISSUES: Array<[RegExp, string]> = [
   [/^expected one of (.*)$/, "valeurs possibles : $1"],
   [/^expected a date YYYY-MM-DD$/, "une date est attendue"],
   [/^not a calendar date$/, "cette date n'existe pas"],
+  [/^must be at least (.*)$/, "doit être au moins $1"],
+  [/^must be at most (.*)$/, "doit être au plus $1"],
   [/^Too small: expected number to be >=?(.*)$/, "doit être au moins $1"],
   [/^Too big: expected number to be <=?(.*)$/, "doit être au plus $1"],
   [/^Too small: expected string to have >=1 characters$/, "ne peut pas être vide"],

@@ -20,6 +20,7 @@ import {
 } from "@fne/planfile";
 import type { Counts, EmployeeResult, ErrorIssue, PlanResult, Status, Totals } from "@fne/schema";
 import type { Lang } from "./i18n.ts";
+import { savablePlan, type SavablePlan } from "./saved-plans-api.ts";
 
 export interface PlanRequest {
   /** The file's bytes (CSV or xlsx). */
@@ -54,6 +55,8 @@ export interface PlanData {
   summary: Omit<PlanResult, "employees">;
   /** The PlanResult as JSON text: the same bytes as `pnpm calc` and POST /v1/plans give. */
   json: string;
+  /** The plan as a JSON Plan, for "save this plan". */
+  saved: SavablePlan;
 }
 
 export interface PlanOutcome {
@@ -99,7 +102,8 @@ export type PlanCommand =
   | { type: "run"; req: PlanRequest }
   | { type: "view"; query: TableQuery }
   | { type: "export"; format: ExportFormat }
-  | { type: "detail"; n: number };
+  | { type: "detail"; n: number }
+  | { type: "plan" };
 
 export type PlanMessage =
   | { type: "view"; page: TablePage }
@@ -108,6 +112,7 @@ export type PlanMessage =
   | { type: "progress"; done: number; total: number }
   | { type: "done"; outcome: PlanOutcome }
   | { type: "alternative"; alternative: PlanAlternative }
+  | { type: "plan"; saved: SavablePlan }
   | { type: "error"; message: string; issues: ErrorIssue[] };
 
 const MONEY = new Set<SortKey>(["employer", "state", "employee"]);
@@ -188,7 +193,7 @@ export async function runPlanFile(req: PlanRequest, post: (m: PlanMessage) => vo
       if ((i + 1) % 1000 === 0) post({ type: "progress", done: i + 1, total });
     };
     const summary = await writePlan(rt, p, [{ format: "json", emit: (x) => void (json += x as string) }], 500, onRow);
-    const data: PlanData = { rows, compact, results, columns: p.columns, summary, json };
+    const data: PlanData = { rows, compact, results, columns: p.columns, summary, json, saved: savablePlan(p, req) };
     post({
       type: "done",
       outcome: {

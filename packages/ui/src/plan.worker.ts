@@ -7,9 +7,14 @@ import { exportFile, pageOf, runPlanFile, type PlanCommand, type PlanData, type 
 
 const scope = self as unknown as { postMessage(m: PlanMessage, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PlanCommand>) => void) | null };
 let data: PlanData | undefined;
+/** The run in progress: "save this plan" may be asked while the comparison is still computed. */
+let running: Promise<PlanData | undefined> = Promise.resolve(undefined);
 scope.onmessage = async ({ data: cmd }) => {
-  if (cmd.type === "run") data = await runPlanFile(cmd.req, (m) => scope.postMessage(m));
-  else if (!data) return;
+  if (cmd.type === "run") data = await (running = runPlanFile(cmd.req, (m) => scope.postMessage(m)));
+  else if (cmd.type === "plan") {
+    const ran = await running;
+    if (ran) scope.postMessage({ type: "plan", saved: ran.saved });
+  } else if (!data) return;
   else if (cmd.type === "view") scope.postMessage({ type: "view", page: pageOf(data, cmd.query) });
   else if (cmd.type === "detail") scope.postMessage({ type: "detail", n: cmd.n, employee: data.results[cmd.n - 1]! });
   else if (cmd.type === "export") {
