@@ -1,12 +1,13 @@
 /**
  * The page's state in the URL hash: "#plan", "#case?date=…&aid=…&lang=…&f.<fact>=…" (shareable, reloadable),
- * "#dossiers" (the list) or "#dossiers?id=…" (one dossier).
+ * "#dossiers" (the list) or "#dossiers?id=…" (one dossier), "#guided?date=…&aid=…&f.<fact>=…" (guided questions,
+ * the facts in the order asked).
  */
-export type View = "case" | "plan" | "dossiers";
+export type View = "case" | "plan" | "dossiers" | "guided";
 
 export function readHash(hash: string): { view: View; query: string } {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?", 2);
-  return { view: path === "plan" || path === "dossiers" ? path : "case", query };
+  return { view: path === "plan" || path === "dossiers" || path === "guided" ? path : "case", query };
 }
 
 export const writeHash = (view: View, query = "") => `#${view}${query ? `?${query}` : ""}`;

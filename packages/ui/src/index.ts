@@ -21,3 +21,4 @@ export { diffEvaluations, type DiffLine } from "./dossier-diff.ts";
 export { formatDate, formatDateTime } from "./dates.ts";
 export { dossierCss } from "./dossier-styles.ts";
 export { dt, roleName } from "./dossier-text.ts";
+export { Guided, ASIDE, type GuidedProps } from "./Guided.tsx";
