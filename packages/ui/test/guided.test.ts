@@ -25,7 +25,7 @@ function session(date: string, aid: string, situation: Record<string, string>) {
   }
 }
 
-const result = (r: Partial<Result> & Pick<Result, "aid" | "status" | "missing">): Result => ({
+const result = (r: Pick<Result, "aid" | "status" | "missing">): Result => ({
   date: "1996-03-01",
   currency: "FRF",
   amounts: {},
@@ -33,6 +33,7 @@ const result = (r: Partial<Result> & Pick<Result, "aid" | "status" | "missing">)
   reasons: [],
   legalBasis: [],
   notes: [],
+  authority: null,
   title: r.aid,
   ...r,
 });
