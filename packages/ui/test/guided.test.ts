@@ -34,6 +34,8 @@ const result = (r: Pick<Result, "aid" | "status" | "missing">): Result => ({
   legalBasis: [],
   notes: [],
   authority: null,
+  rulesVersion: "test",
+  version: null,
   title: r.aid,
   ...r,
 });
