@@ -240,7 +240,7 @@ export function Guided({ lang, aids, evaluate, getArticle, initial, initialAside
                             <button
                               type="button"
                               className="fne-link"
-                              aria-label={`${tr(lang, "guidedEdit")} : ${pick(lang, field.def.label)}`}
+                              aria-label={`${tr(lang, "guidedEdit")}${colon(lang)}${pick(lang, field.def.label)}`}
                               onClick={() => {
                                 setIssues([]);
                                 setEditing({ name, value: draft.facts[name] ?? "" });
@@ -273,7 +273,9 @@ export function Guided({ lang, aids, evaluate, getArticle, initial, initialAside
                   onChange={(_n, v) => setValue(v)}
                 />
                 <p className="fne-hint">
-                  {tr(lang, "guidedFor")} : {neededBy(question, open!, byId, new Set(asked), lang)}
+                  {tr(lang, "guidedFor")}
+                  {colon(lang)}
+                  {neededBy(question, open!, byId, new Set(asked), lang)}
                 </p>
                 <div className="fne-actions">
                   <button type="submit" className="fne-button fne-primary" disabled={busy}>
@@ -391,7 +393,7 @@ function StatusList({
                   </dl>
                 )}
                 {canAsk && results.length > 1 && (
-                  <button type="button" className="fne-link" aria-label={`${tr(lang, "guidedSetAside")} : ${r.title}`} onClick={() => onAside(r.aid)}>
+                  <button type="button" className="fne-link" aria-label={`${tr(lang, "guidedSetAside")}${colon(lang)}${r.title}`} onClick={() => onAside(r.aid)}>
                     {tr(lang, "guidedSetAside")}
                   </button>
                 )}
@@ -401,7 +403,9 @@ function StatusList({
       </ul>
       {noLaw.length > 0 && (
         <p className="fne-hint" data-status="no_law">
-          {tr(lang, "guidedNoLaw")} : {noLaw.map((r) => r.title).join(", ")}
+          {tr(lang, "guidedNoLaw")}
+          {colon(lang)}
+          {noLaw.map((r) => r.title).join(", ")}
         </p>
       )}
     </section>
@@ -451,9 +455,12 @@ function changes(before: Result[], after: Result[], lang: Lang): string {
   const was = new Map(before.map((r) => [r.aid, r.status]));
   return after
     .filter((r) => r.status !== "no_law" && was.get(r.aid) !== r.status)
-    .map((r) => `${r.title} : ${tr(lang, r.status)}`)
+    .map((r) => `${r.title}${colon(lang)}${tr(lang, r.status)}`)
     .join(". ");
 }
+
+/** "Pour : …" in French, "For: …" in English. */
+const colon = (lang: Lang) => (lang === "fr" ? "\u00a0: " : ": ");
 
 const withAside = (query: string, aside: string[]) => (aside.length ? `${query}&${ASIDE}=${aside.map(encodeURIComponent).join(",")}` : query);
 
