@@ -1,10 +1,12 @@
 /**
  * Guided questions in a real browser, in French and in English: an ATD session answered question by question (the
  * test counts the questions), an answer changed afterwards, the full form opened with the answers, and a screening
- * whose statuses appear as the answers come.
+ * whose statuses appear as the answers come; axe-core finds no serious or critical violation on a question nor on
+ * the end of a session.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
 import { artifact, launch } from "./chromium.ts";
 
 let browser: Browser;
@@ -59,6 +61,14 @@ async function answerAll(page: Page, lang: Lang, situation: Record<string, strin
   }
 }
 
+/** A page of its own context: axe-core opens a page beside it to gather its frames' results. */
+const newPage = async () => (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+
+async function expectAccessible(page: Page) {
+  const grave = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 const statusOf = (page: Page, aid: string): Locator => page.locator(`.fne-guided-statuses li[data-aid="${aid}"]`);
 
 /*
@@ -82,7 +92,7 @@ const atdQuestions = {
 
 describe("guided questions", () => {
   it("French: from the landing page, an eligible ATD in five questions; an answer changed; the full form with the answers", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage();
     await page.goto(baseUrl);
     await page.getByRole("link", { name: "Répondre aux questions une à une (questions guidées)" }).click();
     await start(page, "fr", "1996-03-01", "atd");
@@ -99,6 +109,7 @@ describe("guided questions", () => {
     expect(await page.locator(".fne-guided-end").innerText()).toBe("Toutes les aides demandées sont tranchées.");
     expect(page.url()).toContain("#guided?date=1996-03-01&aid=atd&lang=fr&f.collectiveLayoff=true");
     await page.screenshot({ path: artifact("guided-atd-fr.png"), fullPage: true });
+    await expectAccessible(page);
 
     // Going back: the new pay becomes 50,00; (0.90 × 60 − 50) × 169 = 4 × 169 = 676.00, re-evaluated at once.
     await page.getByRole("button", { name: /^Modifier.*Nouveau salaire horaire$/ }).click();
@@ -115,11 +126,11 @@ describe("guided questions", () => {
     await expect.poll(() => form.isVisible()).toBe(true);
     expect(await form.getByLabel("Nouveau salaire horaire").inputValue()).toBe("50.00");
     await expect.poll(() => page.locator('article[data-aid="atd"] .fne-status').first().textContent()).toBe("Éligible");
-    await page.close();
+    await page.context().close();
   });
 
   it("English: the same ATD session asks the same five questions", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage();
     await page.goto(`${baseUrl}#guided?lang=en`);
     await start(page, "en", "1996-03-01", "atd");
     expect(await page.locator(".fne-guided-situation").innerText()).toBe("Situation on 1 March 1996 · Temporary degressive allowance");
@@ -135,12 +146,12 @@ describe("guided questions", () => {
     await page.getByRole("form", { name: "Part of a collective layoff" }).getByLabel("Part of a collective layoff").selectOption("false");
     await page.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => status.getAttribute("data-status")).toBe("ineligible");
-    await page.close();
+    await page.context().close();
   });
 
   for (const lang of ["fr", "en"] as const) {
     it(`${lang}: a screening of a mobility case shows each aid's status as the answers come`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await newPage();
       await page.goto(`${baseUrl}#guided?lang=${lang}`);
       // A registered job seeker summoned by the ANPE to an interview far from home, 3 May 1982 (R322-15).
       await start(page, lang, "1982-05-03", "");
@@ -161,6 +172,8 @@ describe("guided questions", () => {
       const statuses = page.locator(".fne-guided-statuses li[data-status]");
       const decided = async () => (await statuses.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).filter((s) => s !== "undetermined").length;
       expect(await decided()).toBe(0);
+      await expect.poll(() => page.getByRole("form", { name: "Question 1" }).count()).toBe(1);
+      await expectAccessible(page);
       const seen: number[] = [];
       const voucherAt: string[] = [];
       await answerAll(page, lang, situation, async () => {
@@ -174,7 +187,7 @@ describe("guided questions", () => {
       expect(voucherAt.at(-1)).toBe("eligible");
       expect(await statusOf(page, "atd").getAttribute("data-status")).toBe("ineligible");
       await page.screenshot({ path: artifact(`guided-screening-${lang}.png`), fullPage: true });
-      await page.close();
+      await page.context().close();
     });
   }
 });
