@@ -236,7 +236,7 @@ export function Guided({ lang, aids, evaluate, getArticle, initial, initialAside
                         ) : (
                           <>
                             <span className="fne-guided-label">{pick(lang, field.def.label)}</span>
-                            <span className="fne-guided-value">{answerText(field, draft, lang)}</span>
+                            <span className="fne-guided-value">{answerText(field, draft, currency, lang)}</span>
                             <button
                               type="button"
                               className="fne-link"
@@ -421,7 +421,7 @@ function amountText(value: Result["amounts"][string], type: string | undefined, 
 }
 
 /** An answer as the caseworker reads it back: yes/no, the value's label, a date in words, an amount in its currency. */
-function answerText(field: FactField, draft: CaseDraft, lang: Lang): string {
+function answerText(field: FactField, draft: CaseDraft, currency: Currency | undefined, lang: Lang): string {
   const sent = caseFromDraft(draft, [field]).facts?.[field.name];
   if (sent === undefined) return tr(lang, "guidedSkipped");
   const v = String(sent);
@@ -434,7 +434,7 @@ function answerText(field: FactField, draft: CaseDraft, lang: Lang): string {
     case "date":
       return formatDate(v, lang);
     case "money":
-      return /^\d+(\.\d+)?$/.test(v) ? formatMoney(v, draft.date < "2002-01-01" ? "FRF" : "EUR", lang) : v;
+      return currency && /^\d+(\.\d+)?$/.test(v) ? formatMoney(v, currency, lang) : v;
     case "number":
       return `${formatDecimal(v, lang)}${def.unit ? ` ${def.unit}` : ""}`;
     default:
