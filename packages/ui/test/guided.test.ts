@@ -71,15 +71,16 @@ describe("nextQuestion", () => {
     const s = session("2003-03-01", "asfne", {
       economicLayoff: "true",
       declaredNotReclassable: "true",
-      birthDate: "1945-01-10",
+      birthDate: "1945-06-15",
       yearsSocialSecurity: "38",
       yearsInCompany: "12",
       annualReferenceWage: "30000",
     });
     expect(s.asked).toEqual(["economicLayoff", "declaredNotReclassable", "birthDate", "yearsSocialSecurity", "yearsInCompany", "annualReferenceWage"]);
-    // SJR = 30000 / 365 = 82.19 (test/golden/asfne.test.ts); end at 65: 1945-01-10 + 65 years = 2010-01-10
+    // Born 15 June 1945: 57 on 1 March 2003. SJR = 30000 / 365 = 82.19 (test/golden/asfne.test.ts); end at 65
+    // (R322-7 from 1998-11-14): 1945-06-15 + 65 years = 2010-06-15.
     expect(s.results[0]!.status).toBe("eligible");
-    expect(s.results[0]!.amounts).toMatchObject({ dailyReferenceWage: "82.19", endDate: "2010-01-10" });
+    expect(s.results[0]!.amounts).toMatchObject({ dailyReferenceWage: "82.19", endDate: "2010-06-15" });
   });
 
   it("a screening asks first what the most aids need, and shows statuses as they come", () => {
