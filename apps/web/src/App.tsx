@@ -1,6 +1,7 @@
-/** The web app: the caseworker's case form and the employer's plan simulator, French first, English on demand. */
+/** The web app: the caseworker's case form (or guided questions) and the employer's plan simulator, French first, English on demand. */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { CaseCalculator, DossierDesk, PlanSimulator, SavedPlans, css, dossierCss, draftFromQuery, dt, tr, type CaseDraft, type Lang } from "@fne/ui";
+import { ASIDE, CaseCalculator, DossierDesk, Guided, PlanSimulator, SavedPlans, css, dossierCss, draftFromQuery, dt, resolveEvaluate, tr, type CaseDraft, type Lang } from "@fne/ui";
+import { engineSource } from "@fne/ui/evaluator";
 import { dossierOf, readHash, savedPlanOf, writeHash, type View } from "./route.ts";
 
 /** VITE_API_URL set at build time: evaluate with the API (POST {api}/v1/evaluate); else in the page. */
@@ -8,10 +9,17 @@ const apiUrl = import.meta.env.VITE_API_URL as string | undefined;
 
 export function App() {
   const [start, setStart] = useState(() => readHash(window.location.hash));
-  const initial = useMemo(() => draftFromQuery(start.query), [start]);
+  // A "#guided?…" link is the guided session's, not the case form's.
+  const initial = useMemo(() => draftFromQuery(start.view === "guided" ? "" : start.query), [start]);
   const [view, setView] = useState<View>(start.view);
-  const [lang, setLang] = useState<Lang>(initial.lang);
-  const [caseQuery, setCaseQuery] = useState(start.query);
+  const [lang, setLang] = useState<Lang>(() => draftFromQuery(start.query).lang);
+  const [caseQuery, setCaseQuery] = useState(start.view === "guided" ? "" : start.query);
+  const [guided, setGuided] = useState(() => ({ key: 0, query: start.view === "guided" ? start.query : "" }));
+  const guidedSource = useMemo(() => ({ ...engineSource(), evaluate: resolveEvaluate(undefined, apiUrl) }), []);
+  const guidedStart = useMemo(() => {
+    const aside = new URLSearchParams(guided.query).get(ASIDE);
+    return guided.query ? { initial: draftFromQuery(guided.query), initialAside: aside ? aside.split(",") : [] } : {};
+  }, [guided]);
   const [dossierId, setDossierId] = useState(() => (start.view === "dossiers" ? dossierOf(start.query) : undefined));
   // The dossier screens ask the API who is signed in: only once they are first shown.
   const [dossiersShown, setDossiersShown] = useState(start.view === "dossiers");
@@ -25,6 +33,15 @@ export function App() {
   useEffect(() => {
     const onHash = () => {
       const next = readHash(window.location.hash);
+      if (next.view === "guided") {
+        // "#guided" alone comes back to the session under way; a link with answers starts that one.
+        setView("guided");
+        if (next.query) {
+          setGuided((g) => ({ key: g.key + 1, query: next.query }));
+          setLang(draftFromQuery(next.query).lang);
+        }
+        return;
+      }
       setStart(next);
       setView(next.view);
       if (next.view === "dossiers") {
@@ -63,6 +80,7 @@ export function App() {
     setCaseQuery(query);
     history.replaceState(null, "", writeHash("case", query));
   }, []);
+  const onGuided = useCallback((_d: CaseDraft, query: string) => history.replaceState(null, "", writeHash("guided", query)), []);
 
   return (
     <div className="fne fne-app" lang={lang}>
@@ -93,7 +111,13 @@ export function App() {
       <main className="fne-main">
         {/* Both stay mounted so that switching tabs keeps the case and the imported plan. */}
         <div hidden={view !== "case"}>
+          <p className="fne-noprint">
+            <a href={writeHash("guided")}>{tr(lang, "guidedLink")}</a>
+          </p>
           <CaseCalculator key={start.query} lang={lang} initial={initial} onCompute={onCompute} {...(apiUrl ? { apiUrl } : {})} />
+        </div>
+        <div hidden={view !== "guided"}>
+          <Guided key={guided.key} lang={lang} {...guidedSource} {...guidedStart} onChange={onGuided} fullFormHref={(query) => writeHash("case", query)} />
         </div>
         <div hidden={view !== "plan"}>
           <PlanSimulator lang={lang} />

@@ -1,12 +1,15 @@
 /**
  * The page's state in the URL hash: "#plan", "#case?date=…&aid=…&lang=…&f.<fact>=…" (shareable, reloadable),
- * "#dossiers" (the list) or "#dossiers?id=…" (one dossier), "#plans" (the saved plans) or "#plans?id=…" (one).
+ * "#dossiers" (the list) or "#dossiers?id=…" (one dossier), "#plans" (the saved plans) or "#plans?id=…" (one),
+ * "#guided?date=…&aid=…&f.<fact>=…" (guided questions, the facts in the order asked).
  */
-export type View = "case" | "plan" | "dossiers" | "plans";
+export type View = "case" | "plan" | "dossiers" | "plans" | "guided";
+
+const VIEWS: readonly View[] = ["plan", "dossiers", "plans", "guided"];
 
 export function readHash(hash: string): { view: View; query: string } {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?", 2);
-  return { view: path === "plan" || path === "dossiers" || path === "plans" ? path : "case", query };
+  return { view: VIEWS.find((v) => v === path) ?? "case", query };
 }
 
 export const writeHash = (view: View, query = "") => `#${view}${query ? `?${query}` : ""}`;

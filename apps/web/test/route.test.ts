@@ -24,3 +24,10 @@ describe("the dossier views in the URL hash", () => {
     expect(dossierOf("")).toBeUndefined();
   });
 });
+
+describe("the guided questions in the URL hash", () => {
+  it("reads a session, its answers in the order asked", () => {
+    expect(readHash("#guided")).toEqual({ view: "guided", query: "" });
+    expect(readHash("#guided?date=1996-03-01&aid=atd&f.trainingPossible=false")).toEqual({ view: "guided", query: "date=1996-03-01&aid=atd&f.trainingPossible=false" });
+  });
+});

@@ -153,6 +153,38 @@ const strings = {
   scenarioDifference: { fr: "Écart = scénario − plan tel que saisi.", en: "Difference = scenario − plan as entered." },
   planNotFound: { fr: "Ce plan n'existe pas dans votre organisation.", en: "This plan does not exist in your organisation." },
   plansNotAllowed: { fr: "Votre rôle ne donne pas accès aux plans enregistrés.", en: "Your role gives no access to saved plans." },
+  // guided questions (Guided.tsx)
+  guided: { fr: "Questions guidées", en: "Guided questions" },
+  guidedIntro: {
+    fr: "Indiquez la date et l'aide, ou toutes les aides : les questions viennent une à une, seulement celles qui comptent pour la décision et le montant.",
+    en: "Give the date and the aid, or every aid: the questions come one at a time, only those that matter for the decision and the amount.",
+  },
+  guidedLink: { fr: "Répondre aux questions une à une (questions guidées)", en: "Answer the questions one at a time (guided questions)" },
+  guidedWhichAids: { fr: "Quelles aides ? (examen de toutes les aides)", en: "Which aids? (screen every aid)" },
+  guidedStart: { fr: "Commencer", en: "Start" },
+  guidedSituation: { fr: "Situation au", en: "Situation on" },
+  guidedQuestion: { fr: "Question", en: "Question" },
+  guidedFor: { fr: "Pour", en: "For" },
+  guidedAnswer: { fr: "Valider la réponse", en: "Confirm the answer" },
+  guidedSkip: { fr: "Je ne sais pas", en: "I don't know" },
+  guidedSkipped: { fr: "Non connu", en: "Not known" },
+  guidedRequired: { fr: "Répondez, ou choisissez « Je ne sais pas ».", en: "Answer, or choose “I don't know”." },
+  guidedAnswers: { fr: "Réponses données", en: "Answers given" },
+  guidedEdit: { fr: "Modifier", en: "Change" },
+  guidedSave: { fr: "Enregistrer", en: "Save" },
+  guidedCancel: { fr: "Annuler", en: "Cancel" },
+  guidedStatuses: { fr: "Où en sont les aides", en: "Where the aids stand" },
+  guidedSetAside: { fr: "Ne plus poser de question pour cette aide", en: "Ask no more questions for this aid" },
+  guidedAside: { fr: "Laissée de côté", en: "Set aside" },
+  guidedNoLaw: { fr: "Sans texte en vigueur à cette date", en: "No law in force on that date" },
+  guidedDone: { fr: "Toutes les aides demandées sont tranchées.", en: "Every aid asked about is decided." },
+  guidedNoMore: {
+    fr: "Aucune autre question ne peut trancher les aides restées indéterminées : elles attendent une réponse non donnée, un paramètre ou un texte absent de nos sources.",
+    en: "No further question can decide the aids left undetermined: they wait for an answer not given, a parameter or a text not in our sources.",
+  },
+  guidedFullForm: { fr: "Formulaire complet, avec les réponses données", en: "Full form, with the answers given" },
+  guidedRestart: { fr: "Recommencer", en: "Start again" },
+  guidedExplanation: { fr: "Explication détaillée", en: "Full explanation" },
 } satisfies Record<string, Text>;
 
 export type Key = keyof typeof strings;

@@ -24,3 +24,4 @@ export { dossierCss } from "./dossier-styles.ts";
 export { dt, roleName } from "./dossier-text.ts";
 export { SavedPlans, SavePlanForm, type SavedPlansProps, type SavePlanFormProps } from "./SavedPlans.tsx";
 export { savedPlansClient, savablePlan, type SavedPlansClient, type SavablePlan } from "./saved-plans-api.ts";
+export { Guided, ASIDE, type GuidedProps } from "./Guided.tsx";
