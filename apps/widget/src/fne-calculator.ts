@@ -1,9 +1,13 @@
 /**
  * The loader a site includes (<script type="module" src=".../fne-calculator.js">): it only defines the custom
- * element; React, the engine and the rules load lazily, when the first <fne-calculator> is on the page.
- * Attributes: aid, lang (fr | en), date, theme (a CSS colour), api-url (evaluate with the API, else in the page).
+ * element; the form (widget.tsx, with preact) loads lazily when the first <fne-calculator> is on the page, and the
+ * engine with the rules after it, only when there is no api-url.
+ * Attributes: aid, lang (fr | en), date (the date the form starts with; nothing is computed before the user asks),
+ * theme (a CSS colour), api-url (the aids and the evaluation from the API, else the engine in the page).
  * Events on the element: fne:result (detail: the Result or screening), fne:error (detail: the contract's Error).
  */
+import { loaderText } from "@fne/ui/loader-text";
+
 interface View {
   update(): void;
   unmount(): void;
@@ -18,7 +22,14 @@ class FneCalculator extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     if (this.view || this.loading) return;
     this.loading = true;
-    root.innerHTML = `<p style="all:initial;font:14px system-ui,sans-serif">${this.getAttribute("lang") === "en" ? "Loading the calculator…" : "Chargement du calculateur…"}</p>`;
+    const say = (text: { fr: string; en: string }) => {
+      const p = document.createElement("p");
+      // Its own colours: the page's background may be dark, and this message may stay (a load failure).
+      p.style.cssText = "all:initial;display:block;padding:.5rem;font:14px system-ui,sans-serif;color:#1b1b1f;background:#fff";
+      p.textContent = text[this.getAttribute("lang") === "en" ? "en" : "fr"];
+      root.replaceChildren(p);
+    };
+    say(loaderText.loadingCalculator);
     import("./widget.tsx").then(
       (m) => {
         this.loading = false;
@@ -26,6 +37,7 @@ class FneCalculator extends HTMLElement {
       },
       (e: unknown) => {
         this.loading = false;
+        say(loaderText.calculatorUnavailable);
         this.dispatchEvent(new CustomEvent("fne:error", { detail: { error: { code: "load_failed", message: String(e), issues: [] } }, bubbles: true, composed: true }));
       },
     );

@@ -1,11 +1,16 @@
-/** A side panel (non-modal: the explanation stays usable beside it) with the text of a cited article, in the version the citation names, with the cited paragraph (alinéa) marked. */
-import { useEffect, useRef } from "react";
-import { getArticle as engineGetArticle, type ArticleAtDate } from "@fne/engine";
+/**
+ * A side panel (non-modal: the explanation stays usable beside it) with the text of a cited article, in the version
+ * the citation names, with the cited paragraph (alinéa) marked. The text comes from `getArticle`: the engine's, at
+ * once, or the API's (GET /v1/articles/:id), after a moment.
+ */
+import { useEffect, useMemo, useRef } from "react";
 import type { Citation } from "@fne/schema";
+import type { GetArticle } from "./api-client.ts";
 import { tr, type Lang } from "./i18n.ts";
 import { citationLabel } from "./ResultView.tsx";
+import { useSettled } from "./settled.ts";
 
-export type GetArticle = (id: string, date: string) => ArticleAtDate | undefined;
+export type { GetArticle };
 
 /** The date that selects the cited version: its start, else its end, else the case date (open both ways). */
 export const citationDate = (c: Citation, caseDate: string) => c.from ?? c.to ?? caseDate;
@@ -15,20 +20,24 @@ export interface ArticlePanelProps {
   caseDate: string;
   lang: Lang;
   onClose: () => void;
-  getArticle?: GetArticle;
+  getArticle: GetArticle;
 }
 
 const span = (from: string | null, to: string | null, lang: Lang) =>
   `${tr(lang, "from")} ${from ?? tr(lang, "openStart")} ${tr(lang, "to")} ${to ?? tr(lang, "openEnd")}`;
 
-export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle = engineGetArticle }: ArticlePanelProps) {
-  const article = getArticle(citation.article, citationDate(citation, caseDate));
+export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: ArticlePanelProps) {
+  const date = citationDate(citation, caseDate);
+  const found = useSettled(useMemo(() => getArticle(citation.article, date), [getArticle, citation.article, date]));
+  const article = found.state === "done" ? found.value : undefined;
   const closeRef = useRef<HTMLButtonElement>(null);
   const markRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
     closeRef.current?.focus();
-    markRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [citation]);
+  useEffect(() => {
+    markRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [citation, article]);
   const titleId = `fne-article-${citation.article}`;
   const v = article?.version;
   return (
@@ -49,7 +58,9 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle = e
           {tr(lang, "close")}
         </button>
       </header>
-      {!article && <p>{tr(lang, "articleNotFound")}</p>}
+      {found.state === "pending" && <p role="status">{tr(lang, "loadingArticle")}</p>}
+      {found.state === "failed" && <p role="alert">{tr(lang, "articleUnavailable")}</p>}
+      {found.state === "done" && !article && <p>{tr(lang, "articleNotFound")}</p>}
       {article && (
         <>
           <p className="fne-article-title">{article.title}</p>

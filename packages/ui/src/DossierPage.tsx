@@ -4,7 +4,7 @@
  * printed sheet (the latest evaluation in full and the history), audited as an export.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { listAids, type AidDescription } from "@fne/engine";
+import { getArticle, listAids, type AidDescription } from "@fne/engine";
 import { can, type CaseInput, type Citation, type Dossier, type Evaluation, type Result, type Role } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
 import { CaseCalculator } from "./CaseCalculator.tsx";
@@ -163,6 +163,7 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
           citation={cited.citation}
           caseDate={cited.date}
           lang={lang}
+          getArticle={getArticle}
           onClose={() => {
             cited.trigger.focus();
             setCited(null);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import Decimal from "decimal.js";
-import { listAids } from "@fne/engine";
+import { getArticle, listAids } from "@fne/engine";
 import { COST_NOTES } from "@fne/planfile";
 import type { Citation, EmployeeResult, ErrorIssue } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
@@ -237,7 +237,7 @@ function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; emplo
           </div>
         ))
       )}
-      {cited && <ArticlePanel citation={cited} caseDate={date} lang={lang} onClose={() => setCited(null)} />}
+      {cited && <ArticlePanel citation={cited} caseDate={date} lang={lang} getArticle={getArticle} onClose={() => setCited(null)} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /** The words of the interface, French first (the caseworker's language), English beside. */
 import type { Lang, Text } from "@fne/schema";
+import { loaderText } from "./loader-text.ts";
 
 export type { Lang };
 
@@ -59,6 +60,8 @@ const strings = {
   article: { fr: "Article", en: "Article" },
   paragraph: { fr: "al.", en: "para." },
   close: { fr: "Fermer", en: "Close" },
+  loadingArticle: { fr: "Chargement du texte de l'article…", en: "Loading the article's text…" },
+  articleUnavailable: { fr: "Le texte de l'article n'a pas pu être chargé.", en: "The article's text could not be loaded." },
   articleNotFound: { fr: "Article absent de nos textes.", en: "Article not in our texts." },
   textNotInSources: { fr: "Le texte de cette version n'est pas dans nos sources.", en: "The wording of this version is not in our sources." },
   noVersionAtDate: { fr: "Aucune version en vigueur à cette date.", en: "No version in force on that date." },
@@ -70,6 +73,9 @@ const strings = {
   caseSummary: { fr: "Éléments saisis", en: "Facts entered" },
   printedOn: { fr: "Calcul au", en: "Computed for" },
   serverError: { fr: "Le service de calcul n'a pas répondu correctement.", en: "The calculation service did not answer properly." },
+  // the widget
+  ...loaderText,
+  unknownAid: { fr: "Le calculateur ne connaît pas l'aide demandée par cette page :", en: "The calculator does not know the aid this page asks for:" },
   // plan simulator
   planIntro: {
     fr: "Importez le plan en CSV (celui d'Excel, « ; » et virgules décimales, convient) ou en classeur Excel .xlsx : une ligne par salarié, les colonnes sont id, aid et les noms des faits.",

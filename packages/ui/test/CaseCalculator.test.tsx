@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { getArticle } from "@fne/engine";
 import type { CaseInput } from "@fne/schema";
 import { CaseCalculator } from "../src/CaseCalculator.tsx";
 import { css } from "../src/styles.ts";
 import { CaseError, localEvaluate, type Evaluate } from "../src/evaluator.ts";
 import type { CaseDraft } from "../src/draft.ts";
+import type { GetArticle } from "../src/api-client.ts";
 
 afterEach(cleanup);
 
@@ -24,6 +26,25 @@ describe("CaseCalculator", () => {
     // A boolean offers "not given", yes and no: an unknown fact leaves the case undetermined, never "no".
     const select = screen.getByLabelText("Compris dans une mesure de licenciement collectif") as HTMLSelectElement;
     expect([...select.options].map((o) => o.value)).toEqual(["", "true", "false"]);
+  });
+
+  it("with a preset date only (the widget), shows nothing undetermined and no missing information before the user asks", async () => {
+    let calls = 0;
+    const evaluate: Evaluate = async (c) => {
+      calls++;
+      return localEvaluate(c);
+    };
+    const { container } = render(<CaseCalculator lang="fr" aid="atd" lockAid date="1996-03-01" evaluate={evaluate} />);
+    expect((screen.getByLabelText("Date de l'événement") as HTMLInputElement).value).toBe("1996-03-01");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toBe(0);
+    expect(container.querySelector(".fne-status, .fne-missing")).toBeNull();
+    expect(screen.queryByText("Indéterminé")).toBeNull();
+    // Acting is asking for the computation: then an incomplete case is undetermined, with what is missing.
+    fireEvent.click(screen.getByRole("button", { name: "Calculer" }));
+    expect(await screen.findByText("Indéterminé")).toBeTruthy();
+    expect(container.querySelector(".fne-missing")).not.toBeNull();
+    expect(calls).toBe(1);
   });
 
   it("computes a case given at start (e.g. from the URL), shows the amounts, and reports the query to keep", async () => {
@@ -75,6 +96,16 @@ describe("CaseCalculator", () => {
     fireEvent.keyDown(dialog, { key: "Escape" });
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(document.activeElement).toBe(cite);
+  });
+
+  it("shows an article that arrives later (from the API): a loading line, then the text", async () => {
+    let release = () => {};
+    const later: GetArticle = (id, date) => new Promise((r) => (release = () => r(getArticle(id, date))));
+    render(<CaseCalculator lang="en" initial={{ ...atd, lang: "en" }} getArticle={later} />);
+    fireEvent.click((await screen.findAllByRole("button", { name: "R322-6, para. 1" }))[0]!);
+    expect(within(screen.getByRole("dialog")).getByRole("status").textContent).toBe("Loading the article's text…");
+    release();
+    await waitFor(() => expect(screen.getByRole("dialog").querySelector('[aria-current="true"]')!.textContent).toMatch(/^Les conventions de coopération/));
   });
 
   it("screens every aid when no aid is chosen, eligible ones first", async () => {

@@ -1,0 +1,357 @@
+/**
+ * The caseworker's form: a date, an aid (or every aid), the facts the aid's rules ask, and the full
+ * explanation of the result. Props only (no global state, no document singletons, no engine: the aids, the
+ * evaluation and the articles come in as props): the web app (CaseCalculator.tsx, with the engine) and the
+ * embeddable widget (with the engine loaded later, or the API) both mount it, with React or with preact/compat.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import type { AidDescription, Citation, ErrorIssue, Result, Screening } from "@fne/schema";
+import { ArticlePanel } from "./ArticlePanel.tsx";
+import { CaseError, type AidSource } from "./api-client.ts";
+import { caseFromDraft, draftToQuery, factFields, type CaseDraft, type FactField } from "./draft.ts";
+import { FactInput } from "./FactInput.tsx";
+import { issueMessage, pick, tr, type Lang } from "./i18n.ts";
+import { formatMoney } from "./money.ts";
+import { ResultView, StatusBadge } from "./ResultView.tsx";
+
+export interface CaseFormProps extends AidSource {
+  lang: Lang;
+  /** The aid to compute ("" or absent: screen every aid). */
+  aid?: string;
+  /** Hide the aid picker (a widget for one aid). */
+  lockAid?: boolean;
+  /** The date the form starts with: nothing is computed until the user asks. */
+  date?: string;
+  /** A case to start from (e.g. read from the URL): computed at once when it has a date. */
+  initial?: CaseDraft;
+  /** Called with each computed case and its query string (the web app keeps it in the URL). */
+  onCompute?: (draft: CaseDraft, query: string) => void;
+}
+
+type Outcome =
+  | { kind: "none" }
+  | { kind: "result"; value: Result | Screening; date: string; draft: CaseDraft }
+  | { kind: "invalid"; issues: ErrorIssue[] }
+  | { kind: "failure"; message: string };
+
+const ORDER: Record<Result["status"], number> = { eligible: 0, undetermined: 1, ineligible: 2, no_law: 3 };
+
+export function CaseForm(props: CaseFormProps) {
+  const { lang, lockAid, onCompute, aids, evaluate } = props;
+  const [draft, setDraft] = useState<CaseDraft>(
+    () => props.initial ?? { date: props.date ?? "", aid: props.aid ?? "", lang, facts: {} },
+  );
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "none" });
+  const [busy, setBusy] = useState(false);
+  const [cited, setCited] = useState<{ citation: Citation; trigger: HTMLElement } | null>(null);
+  const uid = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLElement>(null);
+
+  const fields = useMemo(() => factFields(aids, draft.aid), [aids, draft.aid]);
+  const byId = useMemo(() => new Map(aids.map((a) => [a.id, a])), [aids]);
+  const fieldId = (name: string) => `${uid}-f-${name}`;
+  const currency = draft.date ? (draft.date < "2002-01-01" ? "FRF" : "EUR") : undefined;
+
+  const compute = useCallback(
+    async (d: CaseDraft, focusResult: boolean) => {
+      const fs = factFields(aids, d.aid);
+      setBusy(true);
+      try {
+        const value = await evaluate(caseFromDraft(d, fs));
+        setOutcome({ kind: "result", value, date: d.date, draft: d });
+        onCompute?.(d, draftToQuery(d, fs));
+        if (focusResult) requestAnimationFrame(() => resultRef.current?.focus());
+      } catch (e) {
+        if (e instanceof CaseError) setOutcome({ kind: "invalid", issues: e.issues });
+        else setOutcome({ kind: "failure", message: e instanceof Error ? e.message : String(e) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [aids, evaluate, onCompute],
+  );
+
+  // A case given whole (from the URL) is computed at once; a preset date alone is not a case, and nothing is shown
+  // (no "undetermined", no missing facts) before the user asks. A language switch recomputes the explanation.
+  const computed = useRef(false);
+  useEffect(() => {
+    if (!computed.current && props.initial?.date) void compute(draft, false);
+    computed.current = true;
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (draft.lang === lang) return;
+    const d = { ...draft, lang };
+    setDraft(d);
+    if (outcome.kind === "result") void compute(d, false);
+  }, [lang]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const setFact = (name: string, value: string) => setDraft((d) => ({ ...d, facts: { ...d.facts, [name]: value } }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void compute(draft, true);
+  };
+
+  const issues = outcome.kind === "invalid" ? outcome.issues : [];
+  const errorAt = (path: string) =>
+    issues
+      .filter((i) => i.path === path)
+      .map((i) => issueMessage(lang, i.message))
+      .join("; ") || undefined;
+  const focusField = (path: string) => {
+    const name = path.startsWith("facts.") ? fieldId(path.slice(6)) : `${uid}-${path}`;
+    (rootRef.current?.querySelector(`[id="${name}"]`) as HTMLElement | null)?.focus();
+  };
+
+  const groups = groupFields(fields, draft.aid, aids, lang);
+  const dateError = errorAt("date");
+  const aidError = errorAt("aid");
+
+  return (
+    <div className="fne-case" ref={rootRef}>
+      <form className="fne-form fne-noprint" onSubmit={submit} noValidate aria-label={tr(lang, "caseworker")}>
+        {issues.length > 0 && (
+          <div className="fne-alert" role="alert">
+            <p>{tr(lang, "fixErrors")}</p>
+            <ul>
+              {issues.map((i, k) => (
+                <li key={k}>
+                  <button type="button" className="fne-link" onClick={() => focusField(i.path)}>
+                    {labelOfPath(i.path, fields, lang)}
+                  </button>{" "}
+                  : {issueMessage(lang, i.message)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="fne-row">
+          <div className={`fne-field${dateError ? " fne-field-error" : ""}`}>
+            <label htmlFor={`${uid}-date`}>{tr(lang, "date")}</label>
+            <input
+              id={`${uid}-date`}
+              name="date"
+              type="date"
+              required
+              value={draft.date}
+              aria-invalid={dateError ? true : undefined}
+              aria-describedby={`${uid}-date-help${dateError ? ` ${uid}-date-err` : ""}`}
+              onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value }))}
+            />
+            <p id={`${uid}-date-help`} className="fne-help">
+              {tr(lang, "dateHelp")}
+            </p>
+            {dateError && (
+              <p id={`${uid}-date-err`} className="fne-error">
+                {dateError}
+              </p>
+            )}
+          </div>
+          {!lockAid && (
+            <div className={`fne-field${aidError ? " fne-field-error" : ""}`}>
+              <label htmlFor={`${uid}-aid`}>{tr(lang, "aid")}</label>
+              <select id={`${uid}-aid`} name="aid" value={draft.aid} onChange={(e) => setDraft((d) => ({ ...d, aid: e.target.value }))}>
+                <option value="">{tr(lang, "allAids")}</option>
+                {aids.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {pick(lang, a.title)}
+                  </option>
+                ))}
+              </select>
+              {draft.aid && <p className="fne-help">{pick(lang, byId.get(draft.aid)?.description)}</p>}
+              {aidError && <p className="fne-error">{aidError}</p>}
+            </div>
+          )}
+        </div>
+        {groups.map((g) => (
+          <fieldset key={g.key} className="fne-fieldset">
+            <legend>{g.legend}</legend>
+            <div className="fne-grid">
+              {g.fields.map((f) => (
+                <FactInput
+                  key={f.name}
+                  id={fieldId(f.name)}
+                  name={f.name}
+                  def={f.def}
+                  value={draft.facts[f.name] ?? ""}
+                  error={errorAt(`facts.${f.name}`)}
+                  lang={lang}
+                  currency={currency}
+                  onChange={setFact}
+                />
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <div className="fne-actions">
+          <button type="submit" className="fne-button fne-primary" disabled={busy}>
+            {busy ? tr(lang, "computing") : tr(lang, "compute")}
+          </button>
+          <button
+            type="button"
+            className="fne-button"
+            onClick={() => {
+              setDraft((d) => ({ ...d, facts: {} }));
+              setOutcome({ kind: "none" });
+            }}
+          >
+            {tr(lang, "reset")}
+          </button>
+        </div>
+      </form>
+
+      <p className="fne-sr" role="status">
+        {outcome.kind === "result" && "status" in outcome.value ? `${outcome.value.title} : ${tr(lang, outcome.value.status)}` : ""}
+        {outcome.kind === "invalid" ? tr(lang, "fixErrors") : ""}
+      </p>
+      <section className="fne-output" ref={resultRef} tabIndex={-1} aria-label={tr(lang, "result")}>
+        {outcome.kind === "failure" && (
+          <p className="fne-alert" role="alert">
+            {tr(lang, "serverError")} {outcome.message}
+          </p>
+        )}
+        {outcome.kind === "result" && (
+          <>
+            <div className="fne-actions fne-noprint">
+              <button type="button" className="fne-button" onClick={() => rootRef.current?.ownerDocument.defaultView?.print()}>
+                {tr(lang, "print")}
+              </button>
+            </div>
+            <CaseSummary draft={outcome.draft} aids={aids} lang={lang} />
+            {"results" in outcome.value ? (
+              <ScreeningView screening={outcome.value} byId={byId} lang={lang} onCite={(citation, trigger) => setCited({ citation, trigger })} />
+            ) : (
+              <ResultView result={outcome.value} aid={byId.get(outcome.value.aid)} lang={lang} onCite={(citation, trigger) => setCited({ citation, trigger })} />
+            )}
+          </>
+        )}
+      </section>
+
+      {cited && outcome.kind === "result" && (
+        <ArticlePanel
+          citation={cited.citation}
+          caseDate={outcome.date}
+          lang={lang}
+          getArticle={props.getArticle}
+          onClose={() => {
+            cited.trigger.focus();
+            setCited(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** One aid: one group. Screening: the facts several aids share first, then each aid's own. */
+function groupFields(fields: FactField[], aid: string, aids: AidDescription[], lang: Lang) {
+  if (aid) return [{ key: aid, legend: tr(lang, "facts"), fields }];
+  const shared = fields.filter((f) => f.aids.length > 1);
+  const groups = shared.length ? [{ key: "_shared", legend: tr(lang, "sharedFacts"), fields: shared }] : [];
+  for (const a of aids) {
+    const own = fields.filter((f) => f.aids.length === 1 && f.aids[0] === a.id);
+    if (own.length) groups.push({ key: a.id, legend: pick(lang, a.title), fields: own });
+  }
+  return groups;
+}
+
+function labelOfPath(path: string, fields: FactField[], lang: Lang) {
+  if (path === "date") return tr(lang, "date");
+  if (path === "aid") return tr(lang, "aid");
+  const f = path.startsWith("facts.") ? fields.find((x) => x.name === path.slice(6)) : undefined;
+  return f ? pick(lang, f.def.label) : path;
+}
+
+/** What the result was computed from, for the printed sheet handed to the person. */
+function CaseSummary({ draft, aids, lang }: { draft: CaseDraft; aids: AidDescription[]; lang: Lang }) {
+  const fields = factFields(aids, draft.aid);
+  const sent = caseFromDraft(draft, fields).facts ?? {};
+  const given = fields.filter((f) => sent[f.name] !== undefined);
+  const currency = draft.date < "2002-01-01" ? "FRF" : "EUR";
+  return (
+    <section className="fne-summary fne-printonly">
+      <h2>{tr(lang, "caseSummary")}</h2>
+      <dl>
+        <div>
+          <dt>{tr(lang, "date")}</dt>
+          <dd>{draft.date}</dd>
+        </div>
+        {given.map((f) => {
+          const v = String(sent[f.name]);
+          const shown =
+            f.def.type === "boolean"
+              ? tr(lang, v === "true" ? "yes" : "no")
+              : f.def.type === "enum"
+                ? pick(lang, f.def.valueLabels?.[v]) || v
+                : f.def.type === "money" && /^\d+(\.\d+)?$/.test(v)
+                  ? formatMoney(v, currency, lang)
+                  : v;
+          return (
+            <div key={f.name}>
+              <dt>{pick(lang, f.def.label)}</dt>
+              <dd>{shown}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}
+
+/** "Missing: prior hourly pay, new hourly pay and 2 more", on the line of a collapsed result. */
+function missingHint(r: Result, aid: AidDescription | undefined, lang: Lang) {
+  const names = r.missing.map((m) => pick(lang, aid?.facts[m]?.label) || m);
+  const more = names.length > 2 ? ` (+${names.length - 2})` : "";
+  return `${tr(lang, "missing")} : ${names.slice(0, 2).join(", ")}${more}`;
+}
+
+function ScreeningView({
+  screening,
+  byId,
+  lang,
+  onCite,
+}: {
+  screening: Screening;
+  byId: Map<string, AidDescription>;
+  lang: Lang;
+  onCite: (c: Citation, trigger: HTMLElement) => void;
+}) {
+  const sorted = [...screening.results].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const [open, setOpen] = useState<Set<string>>(() => new Set(sorted.filter((r) => r.status === "eligible").map((r) => r.aid)));
+  return (
+    <div className="fne-screening">
+      <h2>{tr(lang, "results")}</h2>
+      <ul className="fne-screening-list">
+        {sorted.map((r) => {
+          const isOpen = open.has(r.aid);
+          return (
+            <li key={r.aid} className={isOpen ? "" : "fne-collapsed"}>
+              <button
+                type="button"
+                className="fne-disclosure"
+                aria-expanded={isOpen}
+                onClick={() =>
+                  setOpen((s) => {
+                    const n = new Set(s);
+                    if (n.has(r.aid)) n.delete(r.aid);
+                    else n.add(r.aid);
+                    return n;
+                  })
+                }
+              >
+                <span className="fne-disclosure-text">
+                  <span>{r.title}</span>
+                  {r.missing.length > 0 && <span className="fne-hint">{missingHint(r, byId.get(r.aid), lang)}</span>}
+                </span>
+                <StatusBadge status={r.status} lang={lang} />
+              </button>
+              <div className="fne-disclosed">
+                <ResultView result={r} aid={byId.get(r.aid)} lang={lang} onCite={onCite} level={3} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
