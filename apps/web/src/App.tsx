@@ -1,7 +1,7 @@
 /** The web app: the caseworker's case form and the employer's plan simulator, French first, English on demand. */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { CaseCalculator, DossierDesk, PlanSimulator, css, dossierCss, draftFromQuery, dt, tr, type CaseDraft, type Lang } from "@fne/ui";
-import { dossierOf, readHash, writeHash, type View } from "./route.ts";
+import { dossierOf, langOf, readHash, withLang, writeHash, type View } from "./route.ts";
 
 /** VITE_API_URL set at build time: evaluate with the API (POST {api}/v1/evaluate); else in the page. */
 const apiUrl = import.meta.env.VITE_API_URL as string | undefined;
@@ -10,7 +10,7 @@ export function App() {
   const [start, setStart] = useState(() => readHash(window.location.hash));
   const initial = useMemo(() => draftFromQuery(start.query), [start]);
   const [view, setView] = useState<View>(start.view);
-  const [lang, setLang] = useState<Lang>(initial.lang);
+  const [lang, setLang] = useState<Lang>(() => langOf(start.query) ?? initial.lang);
   const [caseQuery, setCaseQuery] = useState(start.query);
   const [dossierId, setDossierId] = useState(() => (start.view === "dossiers" ? dossierOf(start.query) : undefined));
   // The dossier screens ask the API who is signed in: only once they are first shown.
@@ -25,28 +25,38 @@ export function App() {
       const next = readHash(window.location.hash);
       setStart(next);
       setView(next.view);
+      const l = langOf(next.query);
+      if (l) setLang(l);
       if (next.view === "dossiers") {
         setDossierId(dossierOf(next.query));
         setDossiersShown(true);
         return;
       }
-      setCaseQuery(next.query);
-      if (next.query) setLang(draftFromQuery(next.query).lang);
+      if (next.view === "case") setCaseQuery(next.query);
     };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
-  const dossierQuery = (id: string | undefined) => (id ? `id=${encodeURIComponent(id)}` : "");
+  // Every view's URL says the language, so that a link opens the page as it was read.
+  const queryOf = (v: View, l: Lang, id = dossierId) =>
+    withLang(v === "case" ? caseQuery : v === "dossiers" && id ? `id=${encodeURIComponent(id)}` : "", l);
   const go = (v: View) => {
     setView(v);
     if (v === "dossiers") setDossiersShown(true);
-    history.replaceState(null, "", writeHash(v, v === "case" ? caseQuery : v === "dossiers" ? dossierQuery(dossierId) : ""));
+    history.replaceState(null, "", writeHash(v, queryOf(v, lang)));
   };
-  const openDossier = useCallback((id: string | undefined) => {
-    setDossierId(id);
-    history.replaceState(null, "", writeHash("dossiers", id ? `id=${encodeURIComponent(id)}` : ""));
-  }, []);
+  const chooseLang = (l: Lang) => {
+    setLang(l);
+    history.replaceState(null, "", writeHash(view, queryOf(view, l)));
+  };
+  const openDossier = useCallback(
+    (id: string | undefined) => {
+      setDossierId(id);
+      history.replaceState(null, "", writeHash("dossiers", withLang(id ? `id=${encodeURIComponent(id)}` : "", lang)));
+    },
+    [lang],
+  );
   const onCompute = useCallback((_d: CaseDraft, query: string) => {
     setCaseQuery(query);
     history.replaceState(null, "", writeHash("case", query));
@@ -57,7 +67,7 @@ export function App() {
       <style>{css + dossierCss + appCss}</style>
       <header className="fne-app-head fne-noprint">
         <h1>{tr(lang, "appTitle")}</h1>
-        <nav aria-label="Sections">
+        <nav aria-label={tr(lang, "sections")}>
           {(["case", "plan"] as const).map((v) => (
             <button key={v} type="button" className="fne-tab" aria-current={view === v ? "page" : undefined} onClick={() => go(v)}>
               {tr(lang, v === "case" ? "caseworker" : "employer")}
@@ -69,7 +79,7 @@ export function App() {
         </nav>
         <div className="fne-lang" role="group" aria-label={tr(lang, "language")}>
           {(["fr", "en"] as const).map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
+            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => chooseLang(l)}>
               {l === "fr" ? "Français" : "English"}
             </button>
           ))}

@@ -1,7 +1,9 @@
 /**
- * The page's state in the URL hash: "#plan", "#case?date=…&aid=…&lang=…&f.<fact>=…" (shareable, reloadable),
- * "#dossiers" (the list) or "#dossiers?id=…" (one dossier).
+ * The page's state in the URL hash: "#plan?lang=en", "#case?date=…&aid=…&lang=…&f.<fact>=…" (shareable, reloadable),
+ * "#dossiers?lang=fr" (the list) or "#dossiers?id=…&lang=fr" (one dossier). Every view keeps the language.
  */
+import type { Lang } from "@fne/ui";
+
 export type View = "case" | "plan" | "dossiers";
 
 export function readHash(hash: string): { view: View; query: string } {
@@ -13,3 +15,16 @@ export const writeHash = (view: View, query = "") => `#${view}${query ? `?${quer
 
 /** The dossier open in "#dossiers?id=…". */
 export const dossierOf = (query: string): string | undefined => new URLSearchParams(query).get("id") ?? undefined;
+
+/** The language a query names, if it names one. */
+export function langOf(query: string): Lang | undefined {
+  const lang = new URLSearchParams(query).get("lang");
+  return lang === "fr" || lang === "en" ? lang : undefined;
+}
+
+/** The query with its language set (the other parameters kept, in their order). */
+export function withLang(query: string, lang: Lang): string {
+  const q = new URLSearchParams(query);
+  q.set("lang", lang);
+  return q.toString();
+}

@@ -64,7 +64,16 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
         </button>
       </div>
       {dossierId ? (
-        <DossierPage key={dossierId} lang={lang} client={client} id={dossierId} role={session.role} onBack={() => onOpen(undefined)} onSignedOut={onSignedOut} />
+        <DossierPage
+          key={dossierId}
+          lang={lang}
+          client={client}
+          id={dossierId}
+          role={session.role}
+          actor={session.label ? `${session.label} (${roleName(lang, session.role)})` : undefined}
+          onBack={() => onOpen(undefined)}
+          onSignedOut={onSignedOut}
+        />
       ) : (
         <DossierList lang={lang} client={client} role={session.role} onOpen={onOpen} onSignedOut={onSignedOut} />
       )}

@@ -3,14 +3,16 @@
  * "re-evaluate under today's rules", a new evaluation with the case form, the JSON export, erasure, and the
  * printed sheet (the latest evaluation in full and the history), audited as an export.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { getArticle, listAids, type AidDescription } from "@fne/engine";
 import { can, type CaseInput, type Citation, type Dossier, type Evaluation, type Result, type Role } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
-import { CaseCalculator } from "./CaseCalculator.tsx";
+import { CaseCalculator, engineNames } from "./CaseCalculator.tsx";
+import { DecisionSheet } from "./DecisionSheet.tsx";
+import { usePrinting } from "./print.ts";
 import { formatDate, formatDateTime } from "./dates.ts";
 import { ApiError, type DossierClient } from "./dossier-api.ts";
-import { diffEvaluations, factText } from "./dossier-diff.ts";
+import { diffEvaluations } from "./dossier-diff.ts";
 import { dt, roleName } from "./dossier-text.ts";
 import { caseFromDraft, factFields, type CaseDraft } from "./draft.ts";
 import { pick, tr, type Lang } from "./i18n.ts";
@@ -21,6 +23,8 @@ export interface DossierPageProps {
   client: DossierClient;
   id: string;
   role: Role;
+  /** Who is signed in, as the printed sheet names the caseworker ("A. Martin (conseiller)"); absent: a blank line. */
+  actor?: string | undefined;
   onBack: () => void;
   onSignedOut: () => void;
 }
@@ -33,13 +37,15 @@ function draftOf(c: Record<string, unknown>, lang: Lang): CaseDraft {
   return { date: typeof c.date === "string" ? c.date : "", aid: typeof c.aid === "string" ? c.aid : "", lang, facts };
 }
 
-export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: DossierPageProps) {
+export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut }: DossierPageProps) {
   const aids = useMemo(() => listAids(), []);
   const byId = useMemo(() => new Map(aids.map((a) => [a.id, a])), [aids]);
   const [dossier, setDossier] = useState<Dossier>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [cited, setCited] = useState<{ citation: Citation; trigger: HTMLElement; date: string } | null>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const printing = usePrinting(rootRef);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -87,12 +93,12 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
     run(async () => {
       // The sheet is printed from the exported dossier: what is printed is what the audit trail records as exported.
       setDossier(await client.sheet(id));
-      requestAnimationFrame(() => window.print());
+      requestAnimationFrame(printing.print);
     });
   const onCite = (date: string) => (citation: Citation, trigger: HTMLElement) => setCited({ citation, trigger, date });
 
   return (
-    <article className="fne-dossier" aria-label={dossier.reference}>
+    <article className="fne-dossier" aria-label={dossier.reference} ref={rootRef}>
       <header className="fne-dossier-head fne-noprint">
         <h2>{dossier.reference}</h2>
         {dossier.status && <StatusBadge status={dossier.status} lang={lang} />}
@@ -136,7 +142,7 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
         </p>
       )}
 
-      <History dossier={dossier} lang={lang} byId={byId} onCite={onCite} />
+      <History dossier={dossier} lang={lang} aids={aids} byId={byId} onCite={onCite} />
       {dossier.evaluations.length >= 2 && <Compare evaluations={dossier.evaluations} aids={aids} lang={lang} />}
 
       {can(role, "evaluate") && (
@@ -156,7 +162,7 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
         </section>
       )}
 
-      <Sheet dossier={dossier} lang={lang} byId={byId} aids={aids} />
+      {printing.printing && <Sheet dossier={dossier} lang={lang} byId={byId} aids={aids} actor={actor} />}
 
       {cited && (
         <ArticlePanel
@@ -201,7 +207,19 @@ function evaluationTitle(e: Evaluation, byId: Map<string, AidDescription>, lang:
 const who = (e: Evaluation, lang: Lang) => `${roleName(lang, e.actorRole)}${e.actorLabel ? ` (${e.actorLabel})` : ""}`;
 
 /** The evaluations, newest first; each opens its full result. */
-function History({ dossier, lang, byId, onCite }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; onCite: (date: string) => (c: Citation, t: HTMLElement) => void }) {
+function History({
+  dossier,
+  lang,
+  aids,
+  byId,
+  onCite,
+}: {
+  dossier: Dossier;
+  lang: Lang;
+  aids: AidDescription[];
+  byId: Map<string, AidDescription>;
+  onCite: (date: string) => (c: Citation, t: HTMLElement) => void;
+}) {
   const newestFirst = [...dossier.evaluations].reverse();
   // Until the caseworker opens or closes one, the newest evaluation is open (also after a new one is added).
   const [chosen, setChosen] = useState<string | null>();
@@ -228,7 +246,9 @@ function History({ dossier, lang, byId, onCite }: { dossier: Dossier; lang: Lang
               </button>
             </div>
             {open === e.id &&
-              resultsOf(e).map((r) => <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} lang={lang} onCite={onCite(r.date)} level={3} />)}
+              resultsOf(e).map((r) => (
+                <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} aids={aids} lang={lang} onCite={onCite(r.date)} level={3} names={engineNames} />
+              ))}
           </li>
         ))}
       </ol>
@@ -295,39 +315,14 @@ function Compare({ evaluations, aids, lang }: { evaluations: Evaluation[]; aids:
   );
 }
 
-/** The printed sheet: the dossier, the latest evaluation in full (facts and result), and the history. */
-function Sheet({ dossier, lang, byId, aids }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[] }) {
+/**
+ * The printed sheet: the decision sheet of the latest evaluation, headed with the dossier's organisation, the
+ * caseworker signed in and the dossier's reference, then the dossier's history of evaluations.
+ */
+function Sheet({ dossier, lang, byId, aids, actor }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[]; actor: string | undefined }) {
   const latest = dossier.evaluations.at(-1);
-  const facts = Object.entries((latest?.case.facts as Record<string, unknown> | undefined) ?? {});
-  const def = (name: string) => aids.map((a) => a.facts[name]).find(Boolean);
-  const currency = String(latest?.case.date ?? "") < "2002-01-01" ? "FRF" : "EUR";
-  return (
-    <section className="fne-sheet fne-printonly" aria-label={dt(lang, "sheetTitle")}>
-      <h2>
-        {dt(lang, "sheetTitle")} {dossier.reference}
-      </h2>
-      <DossierMeta dossier={dossier} lang={lang} className="fne-meta" printedOn={new Date().toISOString()} />
-      {latest && (
-        <>
-          <h3>{dt(lang, "factsEntered")}</h3>
-          <dl className="fne-sheet-facts">
-            <div>
-              <dt>{dt(lang, "caseDate")}</dt>
-              <dd>{formatDate(String(latest.case.date ?? ""), lang)}</dd>
-            </div>
-            {facts.map(([name, value]) => (
-              <div key={name}>
-                <dt>{pick(lang, def(name)?.label) || name}</dt>
-                <dd>{factText(value, def(name), lang, currency)}</dd>
-              </div>
-            ))}
-          </dl>
-          <h3>{dt(lang, "latestResult")}</h3>
-          {resultsOf(latest).map((r) => (
-            <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} lang={lang} onCite={() => {}} level={3} />
-          ))}
-        </>
-      )}
+  const history = (
+    <section className="fne-sheet-part">
       <h3>{dt(lang, "history")}</h3>
       <table className="fne-table">
         <thead>
@@ -353,5 +348,31 @@ function Sheet({ dossier, lang, byId, aids }: { dossier: Dossier; lang: Lang; by
         </tbody>
       </table>
     </section>
+  );
+  if (!latest) {
+    return (
+      <section className="fne-sheet fne-printonly" aria-label={dt(lang, "sheetTitle")}>
+        <h2>
+          {dt(lang, "sheetTitle")} {dossier.reference}
+        </h2>
+        <DossierMeta dossier={dossier} lang={lang} className="fne-meta" printedOn={new Date().toISOString()} />
+        <p>{dt(lang, "noEvaluation")}</p>
+      </section>
+    );
+  }
+  const c = draftOf(latest.case, lang);
+  return (
+    <DecisionSheet
+      lang={lang}
+      aids={aids}
+      date={c.date}
+      aid={c.aid}
+      facts={(latest.case.facts as Record<string, unknown> | undefined) ?? {}}
+      value={latest.result}
+      header={{ agency: dossier.organisation, caseworker: actor, reference: dossier.reference }}
+      names={engineNames}
+    >
+      {history}
+    </DecisionSheet>
   );
 }

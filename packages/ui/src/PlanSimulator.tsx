@@ -3,15 +3,17 @@
  * evaluated in a Web Worker with a progress bar, then the totals, the comparison "offer the CRP or not", the
  * sortable, filterable table with each row's reason, each row's full Result on demand, and the exports.
  */
-import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
 import Decimal from "decimal.js";
 import { getArticle, listAids } from "@fne/engine";
-import { COST_NOTES } from "@fne/planfile";
-import type { Citation, EmployeeResult, ErrorIssue } from "@fne/schema";
+import type { AidDescription, Citation, EmployeeResult, ErrorIssue } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
-import { issueMessage, tr, type Key, type Lang } from "./i18n.ts";
+import { engineNames } from "./CaseCalculator.tsx";
+import { formatDate } from "./dates.ts";
+import { fill, issueMessage, pick, tr, type Key, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
 import {
+  planIssueLabel,
   STATUSES,
   type ExportFormat,
   type PlanAlternative,
@@ -44,6 +46,7 @@ type State =
 
 export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimulatorProps) {
   const uid = useId();
+  const aids = useMemo(() => listAids(), []);
   const [date, setDate] = useState<string>(samplePlanOptions.date);
   const [headcount, setHeadcount] = useState<string>(String(samplePlanOptions.headcount));
   const [proposesCRP, setProposesCRP] = useState<boolean>(samplePlanOptions.proposesCRP);
@@ -181,7 +184,9 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
             <ul>
               {state.issues.map((i, k) => (
                 <li key={k}>
-                  {i.path} : {issueMessage(lang, i.message)}
+                  {planIssueLabel(i.path, aids, lang)}
+                  {lang === "fr" ? "\u00a0: " : ": "}
+                  {issueMessage(lang, i.message)}
                 </li>
               ))}
             </ul>
@@ -189,9 +194,9 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
         </div>
       )}
       {state.kind === "done" && page && (
-        <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} />
+        <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} aids={aids} />
       )}
-      {state.kind === "done" && detail && <RowDetail detail={detail} date={state.outcome.date} lang={lang} onClose={() => setDetail(null)} />}
+      {state.kind === "done" && detail && <RowDetail detail={detail} date={state.outcome.date} lang={lang} aids={aids} onClose={() => setDetail(null)} />}
     </div>
   );
 }
@@ -206,10 +211,10 @@ function download(bytes: Uint8Array, name: string, mime: string) {
 }
 
 /** One row's full Result(s): conditions with their citations (the article opens beside), amounts, the working. */
-function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; employee: EmployeeResult }; date: string; lang: Lang; onClose: () => void }) {
+function RowDetail({ detail, date, lang, aids, onClose }: { detail: { n: number; employee: EmployeeResult }; date: string; lang: Lang; aids: AidDescription[]; onClose: () => void }) {
   const [cited, setCited] = useState<Citation | null>(null);
   const e = detail.employee;
-  const byId = new Map(listAids().map((a) => [a.id, a]));
+  const byId = new Map(aids.map((a) => [a.id, a]));
   return (
     <section className="fne-plan-detail" aria-label={`${tr(lang, "employeeId")} ${e.id}`} data-testid="plan-detail">
       <header className="fne-result-head">
@@ -225,7 +230,9 @@ function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; emplo
         <ul className="fne-alert">
           {e.error.issues.map((i, k) => (
             <li key={k}>
-              {i.path.replace(/^employees\.\d+\.?/, "")} : {issueMessage(lang, i.message)}
+              {planIssueLabel(i.path, aids, lang)}
+              {lang === "fr" ? "\u00a0: " : ": "}
+              {issueMessage(lang, i.message)}
             </li>
           ))}
         </ul>
@@ -233,7 +240,7 @@ function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; emplo
         e.results.map((r) => (
           <div key={r.aid}>
             {r.costs && <CostBreakdown costs={r.costs} noticePay={r.details?.noticePay} currency={r.currency} lang={lang} />}
-            <ResultView result={r} aid={byId.get(r.aid)} lang={lang} onCite={(c) => setCited(c)} level={3} />
+            <ResultView result={r} aid={byId.get(r.aid)} aids={aids} lang={lang} onCite={(c) => setCited(c)} level={3} names={engineNames} />
           </div>
         ))
       )}
@@ -252,9 +259,7 @@ function CostBreakdown({ costs, noticePay, currency, lang }: { costs: { employer
         {tr(lang, "employerCost")} : {money(costs.employer)}
       </strong>
       {notice &&
-        (lang === "fr"
-          ? ` = sommes CRP ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (montant « ${tr(lang, "crpSums")} ») + préavis payé ${money(notice)}`
-          : ` = CRP sums ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (amount "${tr(lang, "crpSums")}") + notice paid ${money(notice)}`)}
+        ` = ${tr(lang, "costCrpSums")} ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (${lang === "fr" ? `«\u00a0${tr(lang, "crpSums")}\u00a0»` : `“${tr(lang, "crpSums")}”`}) + ${tr(lang, "costNoticePaid")} ${money(notice)}`}
     </p>
   );
 }
@@ -267,19 +272,21 @@ function PlanOutcomeView({
   page,
   ask,
   lang,
+  aids,
 }: {
   outcome: PlanOutcome;
   alternative: PlanAlternative | null;
   page: TablePage;
   ask: Ask;
   lang: Lang;
+  aids: AidDescription[];
 }) {
   const money = (v: string) => formatMoney(v, o.currency, lang);
   return (
     <section className="fne-plan-outcome" aria-label={tr(lang, "results")}>
       <h3>{tr(lang, "totals")}</h3>
       <p className="fne-help">
-        {o.employees.toLocaleString(lang)} {lang === "fr" ? "salariés" : "employees"} — {o.date} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
+        {fill(lang, "employeesCount", { n: o.employees.toLocaleString(lang) })} — {formatDate(o.date, lang)} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
         {tr(lang, "duration")} {o.ms} ms
       </p>
       <dl className="fne-cards" data-testid="plan-totals">
@@ -299,10 +306,10 @@ function PlanOutcomeView({
       </ul>
       <h3>{tr(lang, "scenarios")}</h3>
       {alternative ? <Comparison outcome={o} alternative={alternative} lang={lang} /> : <p role="status">{tr(lang, "computing")}</p>}
-      <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} />
+      <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} aids={aids} />
       <ul className="fne-help" data-testid="cost-notes">
-        {COST_NOTES[lang].map((n) => (
-          <li key={n}>{n}</li>
+        {(["planNote1", "planNote2", "planNote3"] as const).map((n) => (
+          <li key={n}>{tr(lang, n)}</li>
         ))}
       </ul>
     </section>
@@ -354,7 +361,7 @@ function Comparison({ outcome: o, alternative, lang }: { outcome: PlanOutcome; a
 }
 
 /** One page of the rows the worker holds; sorting, filtering and paging are asked of it. */
-function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask; lang: Lang; currency: PlanOutcome["currency"] }) {
+function ResultsTable({ page, ask, lang, currency, aids }: { page: TablePage; ask: Ask; lang: Lang; currency: PlanOutcome["currency"]; aids: AidDescription[] }) {
   const uid = useId();
   const q = page.query;
   const view = (change: Partial<TableQuery>) => ask({ type: "view", query: { ...q, page: 0, ...change } });
@@ -420,14 +427,14 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
                     {r.id}
                   </button>
                 </td>
-                <td>{r.aid}</td>
+                <td>{pick(lang, aids.find((a) => a.id === r.aid)?.title) || r.aid}</td>
                 <td>
                   <StatusBadge status={r.status} lang={lang} />
                 </td>
                 <td className="fne-num">{r.employer && formatMoney(r.employer, currency, lang)}</td>
                 <td className="fne-num">{r.state && formatMoney(r.state, currency, lang)}</td>
                 <td className="fne-num">{r.employee && formatMoney(r.employee, currency, lang)}</td>
-                <td className="fne-wrap">{issueMessage(lang, r.note)}</td>
+                <td className="fne-wrap">{r.note}</td>
               </tr>
             ))}
           </tbody>

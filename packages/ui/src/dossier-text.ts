@@ -85,3 +85,6 @@ export type DossierKey = keyof typeof strings;
 export const dt = (lang: Lang, key: DossierKey): string => strings[key][lang];
 /** A role (or "admin", "system") as the screen names it. */
 export const roleName = (lang: Lang, role: string | null): string => (role && role in strings ? strings[role as DossierKey][lang] : (role ?? ""));
+
+/** Every word of the dossier screens, for the test that no page shows a word of the other language. */
+export const dossierWords = (): ReadonlyArray<Text> => Object.values(strings);

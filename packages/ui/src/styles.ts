@@ -56,6 +56,19 @@ export const css = `
 .fne-amounts th { font-weight: 400; }
 .fne-amounts td { text-align: right; font-variant-numeric: tabular-nums; font-weight: 700; padding-right: 0; }
 .fne-euro { display: block; font-weight: 400; color: var(--fne-muted); font-size: .875rem; }
+.fne-period { display: block; color: var(--fne-muted); font-size: .875rem; }
+.fne-amounts .fne-working-row td { text-align: left; font-weight: 400; padding: 0 0 .5rem; }
+.fne-working summary { cursor: pointer; color: var(--fne-blue); font-size: .9rem; width: max-content; }
+.fne-working[open] { background: #f6f7f9; border-radius: 4px; padding: .25rem .75rem .5rem; }
+.fne-working-body { font-size: .9rem; max-width: 48rem; }
+.fne-formula { font-variant-numeric: tabular-nums; }
+.fne-working-body > .fne-formula { font-weight: 700; margin: .35rem 0; }
+.fne-steps { margin: .15rem 0 .15rem; padding-left: 1.25rem; }
+.fne-steps li { margin: .2rem 0; }
+.fne-steps .fne-formula { color: var(--fne-muted); margin: 0; }
+.fne-step-note { color: var(--fne-muted); }
+.fne-steps .fne-cite { margin: 0; }
+.fne-missing-texts, .fne-missing-values { border-left: 4px solid var(--fne-none); background: var(--fne-none-bg); padding: .5rem .75rem; }
 .fne-periods, .fne-notes, .fne-reasons { margin: 0; padding: 0; list-style: none; }
 .fne-periods li { display: flex; gap: 1rem; justify-content: space-between; max-width: 32rem; border-bottom: 1px dotted var(--fne-line); padding: .2rem 0; }
 .fne-notes li { padding: .3rem 0 .3rem .75rem; border-left: 3px solid var(--fne-line); margin: .3rem 0; }
@@ -116,6 +129,36 @@ export const css = `
 .fne-compare th:first-child { text-align: left; }
 .fne-chart text { font: 13px system-ui, sans-serif; fill: var(--fne-ink); }
 .fne-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.fne-blank { display: inline-block; min-width: 16em; border-bottom: 1px solid currentColor; height: 1.1em; vertical-align: bottom; }
+.fne-sheet { color: #000; font-size: 9.5pt; line-height: 1.3; }
+.fne-sheet h2 { font-size: 13pt; color: #000; margin: 0 0 .3rem; }
+.fne-sheet h3 { font-size: 10.5pt; color: #000; border-bottom: 1px solid #000; margin: .6rem 0 .25rem; padding-bottom: .1rem; break-after: avoid-page; }
+.fne-sheet h4 { font-size: 9.5pt; color: #000; margin: .35rem 0 .1rem; break-after: avoid-page; }
+.fne-sheet p { margin: .1rem 0; }
+.fne-sheet ul { margin: .1rem 0; padding-left: 1.1rem; }
+.fne-sheet-head { border-bottom: 2px solid #000; padding-bottom: .3rem; }
+.fne-sheet-id { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: .35rem 1rem; margin: .25rem 0 0; }
+.fne-sheet-id > div, .fne-sheet-facts > div { display: contents; }
+.fne-sheet-id dt, .fne-sheet-facts dt { color: #333; }
+.fne-sheet-id dd { margin: 0; font-weight: 700; }
+.fne-sheet-facts { display: grid; grid-template-columns: max-content 1fr; gap: .05rem 1rem; margin: 0; }
+.fne-sheet-facts dd { margin: 0; font-weight: 600; }
+.fne-sheet-meta { font-size: 9pt; }
+.fne-sheet-amounts { width: 100%; border-collapse: collapse; }
+.fne-sheet-amounts th, .fne-sheet-amounts td { text-align: left; vertical-align: top; padding: .2rem .5rem .2rem 0; border-bottom: 1px solid #999; }
+.fne-sheet-amounts th { font-weight: 400; width: 24%; }
+.fne-sheet-amounts .fne-period, .fne-sheet-amounts .fne-euro { font-size: 8.5pt; color: #333; }
+.fne-sheet-value { font-weight: 700; white-space: nowrap; width: 16%; }
+.fne-sheet-working { font-size: 8.5pt; }
+.fne-sheet-calc .fne-formula { font-weight: 700; margin: 0; }
+.fne-sheet-steps { margin: 0; padding-left: .9rem; }
+.fne-sheet-formula { color: #333; }
+.fne-sheet cite { font-style: normal; }
+.fne-sheet-notes, .fne-sheet-others { font-size: 8.5pt; }
+.fne-sheet-foot { margin-top: .6rem; border-top: 1px solid #000; padding-top: .25rem; font-size: 8.5pt; break-inside: avoid-page; }
+.fne-sheet-sign { margin-top: 1.2rem !important; font-size: 9.5pt; }
+.fne-sheet .fne-table { font-size: 8.5pt; }
+@page { size: A4; margin: 12mm 14mm; }
 @media print {
   .fne { font-size: 11pt; }
   .fne-noprint, .fne-article, .fne-cite::after { display: none !important; }
@@ -123,5 +166,7 @@ export const css = `
   .fne-disclosure::before { content: none; }
   .fne-result, .fne-disclosure { break-inside: avoid-page; border-color: #888; }
   .fne-cite { border: 0; background: none; padding: 0; color: #000; }
+  .fne-sheet { font-size: 9.5pt; }
+  .fne-sheet-amounts tr, .fne-sheet-reasons li, .fne-sheet-facts > div { break-inside: avoid-page; }
 }
 `;
