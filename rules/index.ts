@@ -104,7 +104,7 @@ import f101 from "./youth_mobility/R322-27.json";
 import labels from "./parameter-labels.json";
 
 /** The newest rules/CHANGELOG.md entry and a hash of every rule file and formula. */
-export const rulesVersion = "1.2.1+c36576831494";
+export const rulesVersion = "1.2.1+00c7ceea884f";
 
 /** rules/<aid>/aid.json: the aids, their facts and amounts. */
 export const aidFiles: Record<string, unknown> = {

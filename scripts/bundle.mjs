@@ -11,10 +11,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The bundles of the project: `pnpm calc` and `pnpm api` (each entry's name is its output file, .mjs). */
+/** The bundles of the project: `pnpm calc`, `pnpm api` and `pnpm worker` (each entry's name is its output file, .mjs). */
 export const BUNDLES = {
   "fne-cli": { main: "apps/cli/src/main.ts", "plan-worker": "apps/cli/src/plan-worker.ts" },
   "fne-api": { main: "apps/api/src/main.ts", "plan-worker": "apps/api/src/plan-worker.ts" },
+  "fne-worker": { main: "apps/worker/src/main.ts", "plan-worker": "apps/api/src/plan-worker.ts" },
 };
 
 function readManifest(file) {

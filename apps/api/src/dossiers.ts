@@ -6,7 +6,7 @@
  */
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { z } from "zod";
+import { z } from "zod";
 import { InputError } from "@fne/engine";
 import {
   AddEvaluation,
@@ -19,9 +19,10 @@ import {
   type ErrorCode,
   type Session,
 } from "@fne/schema";
-import { csrfToken, StoreError, type Principal, type Store } from "@fne/store";
+import { csrfToken, StoreError, type Jobs, type Principal, type Store } from "@fne/store";
 import { allow, authenticate, SESSION_COOKIE } from "./auth.ts";
 import { badRequest, errorBody } from "./errors.ts";
+import { jobAccepted } from "./jobs.ts";
 
 /** A saved plan is evaluated in the request: bounded well below the streamed POST /v1/plans. */
 export const SAVED_PLAN_BYTES = 5 * 1024 * 1024;
@@ -59,7 +60,10 @@ function sessionOf(p: Principal, secret: string | undefined, expiresAt: string |
 
 type Params = { Params: { id: string } };
 
-export async function dossierRoutes(api: FastifyInstance, { store }: { store: Store }) {
+/** POST /v1/recheck: `async=true` makes it a job (with a job queue only). */
+const RecheckQuery = z.strictObject({ async: z.enum(["true", "false"]).optional() });
+
+export async function dossierRoutes(api: FastifyInstance, { store, queue }: { store: Store; queue?: Jobs | undefined }) {
   await api.register(cookie);
   const auth = authenticate(store);
   const who = (req: FastifyRequest) => req.principal!;
@@ -139,7 +143,16 @@ export async function dossierRoutes(api: FastifyInstance, { store }: { store: St
     (await store.eraseDossier(who(req), req.params.id)) ? reply.code(204).send() : notFound(reply, "dossier"),
   );
 
-  api.post("/v1/recheck", { preHandler: [auth, allow("recheck")] }, async (req) => store.recheck({ id: who(req).tokenId, role: who(req).role, label: who(req).label }, { organisationId: who(req).organisationId }));
+  api.post("/v1/recheck", { preHandler: [auth, allow("recheck")] }, async (req, reply) => {
+    const actor = { id: who(req).tokenId, role: who(req).role, label: who(req).label };
+    const organisationId = who(req).organisationId;
+    // `?async=true`: a job (jobs.ts), for a recheck of many dossiers; its result is the organisation's only.
+    if (queue && parse(RecheckQuery, req.query, "query").async === "true") {
+      const id = await queue.create({ kind: "recheck", total: 0, requestId: req.id, organisationId, spec: JSON.stringify({ actor, organisationId }), parts: [] });
+      return jobAccepted(reply, id);
+    }
+    return store.recheck(actor, { organisationId });
+  });
 
   api.get("/v1/audit", { preHandler: [auth, allow("readAudit")], config: { invalid: "invalid_request" } }, async (req, reply) => {
     const q = parse(AuditQuery, req.query, "query");

@@ -364,6 +364,13 @@ function calculatorDocument(limits: Limits) {
           },
         },
       },
+      "/metrics": {
+        get: {
+          operationId: "metrics",
+          summary: "Prometheus metrics: requests and latencies by route, this process's CPU and memory; with a store, the jobs by state and the rows per second of every worker. Not rate limited.",
+          responses: { 200: { description: "Prometheus text exposition format 0.0.4.", content: { "text/plain": { schema: { type: "string" } } } } },
+        },
+      },
       "/health": {
         get: {
           operationId: "health",

@@ -6,24 +6,33 @@
  * (plan-worker.ts), which sends the answer back in pieces as the client reads it. A bad plan is a 400 before
  * anything is sent; a bad row is its own `error` inside the answer. What one request may ask is capped
  * (plan-limits.ts), and the caps are said in the errors.
+ *
+ * With a store, a plan above the row threshold (PLAN_ASYNC_ROWS), or any plan with `?async=true`, is checked the
+ * same way and then queued as a job (jobs.ts): 202 with the job's id, its result fetched later in any format.
  */
 import { Readable } from "node:stream";
-import { Worker } from "node:worker_threads";
 import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { InputError, zodIssues } from "@fne/engine";
 import { formatOfAccept, MEDIA_TYPES } from "@fne/planfile";
 import { CsvPlanQuery, PlanQuery } from "@fne/schema";
+import type { Jobs } from "@fne/store";
 import { z } from "zod";
 import { errorBody } from "./errors.ts";
+import { jobAccepted, type JobSettings } from "./jobs.ts";
 import { planLimits, type PlanLimits } from "./plan-limits.ts";
-import type { BodyKind, FromPlanWorker, PlanJob, ToPlanWorker } from "./plan-worker.ts";
+import { PlanPool } from "./plan-pool.ts";
+import type { BodyKind } from "./plan-worker.ts";
 
 const XLSX = MEDIA_TYPES.xlsx;
 const ACCEPTS = ["application/json", "text/csv", XLSX];
 
+/** `?async=true`: run the plan as a job whatever its size (with a store only: jobs live in the database). */
+const AsyncQuery = { async: z.enum(["true", "false"]).transform((x) => x === "true").optional() };
 /** Query parameters that do not apply are refused, not ignored (a misspelt `headcont` must not pass). */
-const JsonQuery = z.strictObject(PlanQuery.shape);
-const FileQuery = z.strictObject({ ...CsvPlanQuery.shape, lang: z.enum(["fr", "en"]).optional() });
+const queries = (jobs: boolean) => ({
+  json: z.strictObject({ ...PlanQuery.shape, ...(jobs ? AsyncQuery : {}) }),
+  file: z.strictObject({ ...CsvPlanQuery.shape, lang: z.enum(["fr", "en"]).optional(), ...(jobs ? AsyncQuery : {}) }),
+});
 
 /** The body as read: its kind and bytes. */
 class PlanBody {
@@ -79,49 +88,6 @@ function readBody(kind: BodyKind, limits: { bodyLimit: number; drainBytes: numbe
     });
 }
 
-/** Worker threads for plans, started with the server; a job goes to the least busy one. */
-class PlanPool {
-  private readonly workers: Array<{ w: Worker; jobs: Set<number> }> = [];
-  private readonly handlers = new Map<number, (m: FromPlanWorker | { type: "crash"; error: Error }) => void>();
-  private nextId = 1;
-  constructor(private readonly size: number) {
-    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
-  }
-  private spawn() {
-    const src = import.meta.url.endsWith(".ts");
-    const w = src
-      ? new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { entry: new URL("./plan-worker.ts", import.meta.url).href } })
-      : new Worker(new URL("./plan-worker.mjs", import.meta.url));
-    const slot = { w, jobs: new Set<number>() };
-    w.on("message", (m: FromPlanWorker) => {
-      if (m.type === "end" || m.type === "error") slot.jobs.delete(m.id);
-      this.handlers.get(m.id)?.(m);
-    });
-    // A bug in a worker fails its jobs (500) and the worker is replaced.
-    w.on("error", (error) => {
-      for (const id of slot.jobs) this.handlers.get(id)?.({ type: "crash", error });
-      const i = this.workers.indexOf(slot);
-      if (i >= 0) this.workers[i] = this.spawn();
-    });
-    w.unref();
-    return slot;
-  }
-  run(job: Omit<PlanJob, "type" | "id">, onMessage: (m: FromPlanWorker | { type: "crash"; error: Error }) => void) {
-    const id = this.nextId++;
-    const slot = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
-    slot.jobs.add(id);
-    this.handlers.set(id, (m) => {
-      if (m.type === "end" || m.type === "error" || m.type === "crash") this.handlers.delete(id);
-      onMessage(m);
-    });
-    slot.w.postMessage({ type: "job", id, ...job } satisfies PlanJob, [job.body.buffer as ArrayBuffer]);
-    return (type: "more" | "cancel") => slot.w.postMessage({ type, id } satisfies ToPlanWorker);
-  }
-  close() {
-    return Promise.all(this.workers.map((s) => s.w.terminate()));
-  }
-}
-
 /** The query checked, each parameter that does not apply named (query.headcont). */
 function query<S extends z.ZodType>(shape: S, req: FastifyRequest): z.infer<S> {
   const q = shape.safeParse(req.query);
@@ -130,7 +96,8 @@ function query<S extends z.ZodType>(shape: S, req: FastifyRequest): z.infer<S> {
   throw new InputError("invalid_plan", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
 }
 
-function evaluatePlanRoute(pool: PlanPool, limits: PlanLimits) {
+function evaluatePlanRoute(pool: PlanPool, limits: PlanLimits, jobs: { queue: Jobs; settings: JobSettings } | undefined) {
+  const shapes = queries(jobs !== undefined);
   return (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as PlanBody;
     const format = formatOfAccept(req.headers.accept);
@@ -138,23 +105,37 @@ function evaluatePlanRoute(pool: PlanPool, limits: PlanLimits) {
       const message = `cannot answer ${JSON.stringify(req.headers.accept)}: accept ${Object.values(MEDIA_TYPES).map((t) => t.split(";")[0]).join(", ")}`;
       return reply.code(406).send(errorBody("invalid_request", message, [{ path: "(accept)", message }]));
     }
-    const file = body.kind === "json" ? undefined : query(FileQuery, req);
-    const detail = (file ?? query(JsonQuery, req)).detail ?? "brief";
+    const file = body.kind === "json" ? undefined : query(shapes.file, req);
+    const q = file ?? query(shapes.json, req);
+    const detail = q.detail ?? "brief";
+    // A job when asked, or above the threshold (PLAN_ASYNC_ROWS=0: only when asked); `async=false` does not lift it.
+    const threshold = jobs && jobs.settings.asyncRows > 0 ? jobs.settings.asyncRows : Infinity;
+    const asJob = jobs && (q.async === true || threshold < Infinity) ? { always: q.async === true, rows: threshold, partRows: jobs.settings.partRows } : undefined;
     // Resolved with the reply once an answer has begun: Fastify then leaves the answer to it.
-    return new Promise<FastifyReply>((resolve) => {
+    return new Promise<FastifyReply>((resolve, reject) => {
       let stream: Readable | undefined;
       let waiting = 0;
       const send = pool.run(
         {
+          type: "job",
           kind: body.kind,
           body: body.bytes,
           detail,
           format,
           caps: limits,
+          ...(asJob ? { job: asJob } : {}),
           ...(file ? { file: { date: file.date, headcount: file.headcount, ...(file.proposesCRP !== undefined ? { proposesCRP: file.proposesCRP } : {}), ...(file.lang ? { lang: file.lang } : {}) } } : {}),
         },
         (m) => {
-          if (m.type === "error") {
+          if (m.type === "prepared") {
+            // Checked and cut in parts: queued, answered 202 with the job's id (the answer's format is chosen when fetched).
+            jobs!.queue.create({ kind: "plan", total: m.total, requestId: req.id, spec: m.spec, parts: m.parts }).then((id) => {
+              req.log.info({ job: id, rows: m.total, parts: m.parts.length }, "plan queued as a job");
+              resolve(jobAccepted(reply, id));
+            }, reject);
+          } else if (m.type === "part-done") {
+            reject(new Error("a plan request got a job part's answer"));
+          } else if (m.type === "error") {
             reply.code(m.status).send(m.body);
             resolve(reply);
           } else if (m.type === "crash") {
@@ -186,7 +167,10 @@ function evaluatePlanRoute(pool: PlanPool, limits: PlanLimits) {
 }
 
 /** The plans route, with its body readers (scoped to this plugin: other routes still refuse text/csv). */
-export async function plansRoutes(api: FastifyInstance, { bodyLimit, limits = planLimits }: { bodyLimit: number; limits?: PlanLimits }) {
+export async function plansRoutes(
+  api: FastifyInstance,
+  { bodyLimit, limits = planLimits, jobs }: { bodyLimit: number; limits?: PlanLimits; jobs?: { queue: Jobs; settings: JobSettings } | undefined },
+) {
   const pool = new PlanPool(limits.workers);
   api.addHook("onClose", () => pool.close().then(() => undefined));
   api.removeContentTypeParser("application/json");
@@ -194,5 +178,5 @@ export async function plansRoutes(api: FastifyInstance, { bodyLimit, limits = pl
   api.addContentTypeParser("application/json", readBody("json", read));
   api.addContentTypeParser("text/csv", readBody("csv", read));
   api.addContentTypeParser(XLSX, readBody("xlsx", read));
-  api.post("/v1/plans", { bodyLimit, config: { invalid: "invalid_plan", accepts: ACCEPTS } }, evaluatePlanRoute(pool, limits));
+  api.post("/v1/plans", { bodyLimit, config: { invalid: "invalid_plan", accepts: ACCEPTS } }, evaluatePlanRoute(pool, limits, jobs));
 }

@@ -24,6 +24,11 @@ import type { Store } from "@fne/store";
 import { dossierRoutes } from "./dossiers.ts";
 import { withDossierPaths } from "./dossiers-openapi.ts";
 import { webApp } from "./static.ts";
+import type { Jobs } from "@fne/store";
+import { jobRoutes, type JobSettings } from "./jobs.ts";
+import { withJobPaths } from "./jobs-openapi.ts";
+import { installMetrics } from "./metrics.ts";
+import { echoRequestId, requestId } from "./request-id.ts";
 
 export interface ServerOptions {
   /** Origins allowed to call the API from a browser (embedding sites); "*" for any. None: same-origin only. */
@@ -40,6 +45,8 @@ export interface ServerOptions {
   store?: Store;
   /** The built web app to serve at / (apps/web/dist), same origin as the API. */
   webDir?: string;
+  /** Large plans and rechecks as jobs (jobs.ts), with a store; `rowsWorkedHere` when this process works them too. */
+  jobs?: { queue: Jobs; settings: JobSettings; rowsWorkedHere?: () => number };
 }
 
 /** A route that reads no query refuses one rather than ignoring it (a misspelt parameter must not pass silently). */
@@ -85,6 +92,8 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     // While closing, Fastify would answer a request that still reaches a route (pipelined behind one in flight)
     // with its own 503 body, outside the contract: it is served instead, within the shutdown deadline (shutdown.ts).
     return503OnClosing: false,
+    requestIdHeader: false,
+    genReqId: requestId,
   });
   getRuntime(); // load and compile the rules now: a malformed rule file fails at start-up, not on the first request
   refuseBeforeRoutes(app.server);
@@ -92,6 +101,8 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   trackInFlight(app);
   securityHook(app, options.pages ?? {});
   app.addHook("onResponse", logRequest);
+  echoRequestId(app);
+  installMetrics(app, { jobs: options.jobs?.queue, rowsWorkedHere: options.jobs?.rowsWorkedHere });
   app.setErrorHandler(errorHandler(limits));
   // Bodies are JSON (and CSV for plans): a text/plain body is refused with 415, not handed to the engine as a string.
   app.removeContentTypeParser("text/plain");
@@ -118,7 +129,7 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   }
 
   // Routes in plugins: registered at ready(), after any onRoute hook a caller adds.
-  app.register(publicRoutes, { limits, store: options.store });
+  app.register(publicRoutes, { limits, store: options.store, jobs: options.store ? options.jobs : undefined });
   const webRoot = options.webDir;
   if (webRoot) {
     // The web app's files carry the pages' security headers (embed.html may be framed), not the API's.
@@ -133,11 +144,12 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
 }
 
 /** The public calculator (evaluate, plans, the catalog, the document and its reference page, health), and the dossiers with a store. */
-async function publicRoutes(api: FastifyInstance, { limits, store }: { limits: Limits; store: Store | undefined }) {
+async function publicRoutes(api: FastifyInstance, { limits, store, jobs }: { limits: Limits; store: Store | undefined; jobs: ServerOptions["jobs"] }) {
   api.post("/v1/evaluate", { bodyLimit: limits.caseBytes, onRequest: noQuery, config: { invalid: "invalid_case" } }, (req) => evaluate(req.body));
 
-  api.register(plansRoutes, { bodyLimit: limits.planBytes });
-  if (store) api.register(dossierRoutes, { store });
+  api.register(plansRoutes, { bodyLimit: limits.planBytes, jobs });
+  if (store) api.register(dossierRoutes, { store, queue: jobs?.queue });
+  if (store && jobs) api.register(jobRoutes, { jobs: jobs.queue, store });
 
   api.get("/v1/aids", { onRequest: noQuery }, () => listAids());
 
@@ -156,7 +168,7 @@ async function publicRoutes(api: FastifyInstance, { limits, store }: { limits: L
       .send(errorBody("not_found", `unknown parameter "${req.params.id}"; known: ${known}`, [{ path: "params.id", message: "unknown parameter" }]));
   });
 
-  const openapi = completeDocument(withDossierPaths(openapiDocument(limits), store !== undefined));
+  const openapi = completeDocument(withJobPaths(withDossierPaths(openapiDocument(limits), store !== undefined), store !== undefined && jobs !== undefined));
   api.get("/openapi.json", { onRequest: noQuery }, () => openapi);
   api.register(docsRoutes, { onRequest: noQuery });
   api.get("/health", { onRequest: noQuery }, () => ({ status: "ok" }));

@@ -27,15 +27,20 @@ export interface Answer {
 
 const DOC_ID = "https://fne.invalid/openapi.json";
 
+type Document = { paths: Record<string, Record<string, { responses: Record<string, ResponseObject | { $ref: string }> }>>; components: { responses: Record<string, ResponseObject> } };
+
 export class Contract {
-  readonly doc = openapiDocument(limits) as unknown as { paths: Record<string, Record<string, { responses: Record<string, ResponseObject | { $ref: string }> }>>; components: { responses: Record<string, ResponseObject> } };
+  readonly doc: Document;
   private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   private readonly compiled = new Map<string, ReturnType<Ajv2020["compile"]>>();
-  private readonly routes = Object.keys(this.doc.paths).map((p) => ({ path: p, re: new RegExp(`^${p.replace(/\{\w+\}/g, "[^/]+")}$`) }));
+  private readonly routes: Array<{ path: string; re: RegExp }>;
   /** Answers checked, by status. */
   readonly statuses = new Map<number, number>();
 
-  constructor() {
+  /** `doc`: the document a server serves (GET /openapi.json: with a store, the dossier and job routes too); the calculator's by default. */
+  constructor(doc: object = openapiDocument(limits)) {
+    this.doc = doc as Document;
+    this.routes = Object.keys(this.doc.paths).map((p) => ({ path: p, re: new RegExp(`^${p.replace(/\{\w+\}/g, "[^/]+")}$`) }));
     this.ajv.addSchema({ ...this.doc, $id: DOC_ID });
   }
 

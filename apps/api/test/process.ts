@@ -39,3 +39,18 @@ export async function startApi(env: Record<string, string> = {}) {
   }
   return { port, child, out, exited, stop: () => child.exitCode === null && child.kill("SIGKILL") };
 }
+
+/** A `pnpm worker` process (apps/worker/run.mjs) with `env`; its JSON log lines in `lines()`. */
+export function startWorker(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["apps/worker/run.mjs"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const out = { text: "", err: "" };
+  child.stdout.on("data", (b: Buffer) => (out.text += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (out.err += b.toString()));
+  const lines = () =>
+    out.text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string; job?: string; part?: number; retry?: number; reqId?: string; ms?: number; evaluateMs?: number; databaseMs?: number; rows?: number });
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  return { child, lines, out, exited };
+}

@@ -3,8 +3,8 @@
  * them, or evaluates batches of rows already read; answers each piece's output in every format asked.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { getRuntime, InputError, PlanRun } from "@fne/engine";
-import { csvRecords, evaluateRow, formatPiece, PlanFileError, prepareJson, tableRows, type FileRow, type RowSource } from "@fne/planfile";
+import { getRuntime, InputError } from "@fne/engine";
+import { csvRecords, evaluateBatch, formatPiece, PlanFileError, prepareJson, tableRows, type FileRow, type RowSource } from "@fne/planfile";
 import type { FromWorker, ToWorker, WorkerSetup } from "./plan.ts";
 
 const setup = workerData as WorkerSetup;
@@ -27,15 +27,9 @@ function parse(m: Extract<ToWorker, { type: "parse" }>) {
 function run(m: Extract<ToWorker, { type: "run" }>) {
   const sources: RowSource[] = m.rows ?? tableRows(rt, { header: setup.header!, dialect: setup.dialect! }, records.get(m.piece)!, m.firstIndex);
   records.delete(m.piece);
-  const plan = new PlanRun(rt, ctx, m.firstIndex, false);
-  const dup = new Map(m.duplicates);
-  const outcomes = sources.map((r, k) => {
-    const first = dup.get(k);
-    if (first === undefined || "invalid" in r) return evaluateRow(plan, r);
-    return plan.addDuplicate((r.raw as { id: string }).id, first, r.line);
-  });
+  const { outcomes, tallies } = evaluateBatch(rt, ctx, { rows: sources, firstIndex: m.firstIndex, duplicates: m.duplicates });
   const pieces = setup.formats.map((f) => formatPiece(rt, m.columns, ctx.lang, f, outcomes));
-  post({ type: "done", piece: m.piece, pieces, tallies: plan.tallyStates(), rows: sources.length });
+  post({ type: "done", piece: m.piece, pieces, tallies, rows: sources.length });
 }
 
 parentPort!.on("message", (m: ToWorker) => {

@@ -19,6 +19,7 @@ import {
   fileError,
   headPiece,
   isZip,
+  planBatches,
   PlanFileError,
   prepareJson,
   prepareTable,
@@ -263,32 +264,15 @@ async function runParallel(p: PreparedPlan, targets: Target[], opts: CliPlanOpti
   const rt = getRuntime();
   const pool = new Pool({ envelope: p.envelope, scenarios: opts.scenarios, detail: opts.detail, formats: targets.map((t) => t.format) });
   try {
-    const seen = new Map<string, string>();
-    const batches: Array<{ rows: RowSource[]; duplicates: Array<[number, string]> }> = [];
-    p.rows.forEach((r, i) => {
-      if (i % BATCH === 0) batches.push({ rows: [], duplicates: [] });
-      const b = batches.at(-1)!;
-      const id = "invalid" in r ? r.invalid.id : rowId(r.raw);
-      if (id !== undefined) {
-        const first = seen.get(id);
-        if (first !== undefined && !("invalid" in r)) b.duplicates.push([b.rows.length, first]);
-        else if (first === undefined) seen.set(id, r.line !== undefined ? `line ${r.line}` : `employees.${i}`);
-      }
-      b.rows.push(r);
-    });
+    const batches = planBatches(p.rows, BATCH);
     const main = new PlanRun(rt, p.ctx);
     return await writePieces(main, p.columns, targets, batches.length, p.rows.length, (k) =>
-      pool.ask({ type: "run", piece: k, firstIndex: k * BATCH, duplicates: batches[k]!.duplicates, columns: p.columns, rows: batches[k]!.rows }),
+      pool.ask({ type: "run", piece: k, firstIndex: batches[k]!.firstIndex, duplicates: batches[k]!.duplicates, columns: p.columns, rows: batches[k]!.rows }),
     );
   } finally {
     await pool.close();
   }
 }
-
-const rowId = (raw: unknown) => {
-  const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === "string" ? id : undefined;
-};
 
 /** A large CSV: pieces parsed in the workers (their ids and aids come back), then evaluated there. */
 async function runCsvParallel(envelope: Record<string, unknown>, header: string[], cut: ReturnType<typeof csvPieces>, targets: Target[], opts: CliPlanOptions): Promise<number> {

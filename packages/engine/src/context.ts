@@ -68,15 +68,15 @@ function compare(a: Compared, b: Compared): number {
   return toD(x).cmp(toD(y));
 }
 
+const NONE: FactMap = Object.freeze({});
+
 export class CaseContext implements Ctx, DerivedHost {
   readonly date: string;
   readonly currency: "FRF" | "EUR";
   readonly lang: Lang;
   readonly facts: FactMap;
-  /** The derived facts' values, for the conditions. */
-  derived: FactMap = {};
-  /** The same as traced values, for the working of the conditions' figures. */
-  readonly derivedVals: Record<string, Val> = {};
+  /** The derived facts' values, for the conditions (derive() or a lazy object fills them). */
+  derived: FactMap = NONE;
   constructor(
     private readonly parameters: ReadonlyMap<string, ParameterSeries>,
     private readonly v: CompiledVersion,
@@ -283,11 +283,10 @@ export class CaseContext implements Ctx, DerivedHost {
 
   /** One derived fact: undefined while an input is absent, or the Missing (or Gap) a formula met. */
   derive(d: { name: string } & DerivedDef): unknown {
+    if (d.perSegment) return this.seg.derived[d.name];
     for (const f of d.from) if (this.facts[f] === undefined && this.derived[f] === undefined) return undefined;
     try {
-      const x = d.compute(this);
-      if (this.record) this.derivedVals[d.name] = x;
-      return x.v;
+      return d.compute(this).v;
     } catch (e) {
       if (e instanceof Missing || e instanceof Gap) return e;
       throw e;
@@ -303,6 +302,7 @@ const unitOfNode = (x: Val) => (x.n ? nodeUnit(x.n) : null);
  */
 export function derive(v: CompiledVersion, ctx: CaseContext): Map<string, string[]> | undefined {
   let lacking: Map<string, string[]> | undefined;
+  if (v.derived.length) ctx.derived = {};
   for (const d of v.derived) {
     const x = ctx.derive(d);
     if (x instanceof Missing) (lacking ??= new Map()).set(d.name, x.names);

@@ -146,10 +146,10 @@ export function evaluateAid(rt: Runtime, aid: AidRuntime, c: ParsedCase): Result
   const used: ParamUse[] = [];
   // The working is recorded for a single evaluation and a plan in full detail, not for a plan in brief.
   const ctx = new CaseContext(rt.parameters, v, seg, c, used, !c.brief);
+  // Names a derived fact could not be computed without (a parameter, a fact), by derived fact.
+  const derivedMissing = derive(v, ctx);
   const { facts, derived, currency } = ctx;
   const t = (x: Text) => ctx.t(x);
-  // Names a derived fact could not be computed without (a parameter, a fact read through need()), by derived fact.
-  const derivedMissing = derive(v, ctx);
 
   let failed = false;
   let unknown: number[] | undefined;
@@ -287,7 +287,9 @@ export function conditionFacts(rt: Runtime, aid: AidRuntime, c: ParsedCase) {
   const v = versionAt(aid, c.date);
   if (!v) return undefined;
   if (v.derived.length === 0) return { version: v, facts: c.facts, derived: NO_DERIVED };
-  const ctx = new CaseContext(rt.parameters, v, segmentAt(v, c.date), c, null, false);
+  const seg = segmentAt(v, c.date);
+  if (!v.lazyDerived) return { version: v, facts: c.facts, derived: seg.derived };
+  const ctx = new CaseContext(rt.parameters, v, seg, c, null, false);
   ctx.derived = new v.lazyDerived(ctx);
   return { version: v, facts: ctx.facts, derived: ctx.derived };
 }

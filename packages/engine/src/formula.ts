@@ -124,6 +124,11 @@ export interface DerivedDef<R extends Reads = Reads> {
    * can then be decided at the ends of an absent input's range (relevance.ts).
    */
   monotone?: Partial<Record<FactName<R>, 1 | -1>>;
+  /**
+   * The same for every case of a stretch of dates: it reads only constants of the case date (a legal threshold the
+   * conditions compare). Computed once per segment at load, so that the eligibility check does not compute it.
+   */
+  perSegment?: boolean;
 }
 
 export interface Formula {

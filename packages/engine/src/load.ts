@@ -19,14 +19,14 @@ import {
 } from "@fne/schema";
 import { cite, versionBreaks, type ArticleRegistry } from "./articles.ts";
 import { compileBest, factsOf } from "./conditions.ts";
-import { lazyDerivedClass } from "./context.ts";
+import { CaseContext, lazyDerivedClass } from "./context.ts";
 import { addDays } from "./dates.ts";
 import { D } from "./decimal.ts";
 import { compileFacts, factsSchema, mergeFactDefs } from "./facts.ts";
 import type { DerivedDef, Formula } from "./formula.ts";
 import { buildSeries, type ParameterSeries } from "./parameters.ts";
 import type { AidRuntime, CompiledCondition, CompiledVersion, ConstantValue, KeyedConstant, Runtime, Segment } from "./runtime.ts";
-import { Gap, Val, type Node, type Unit } from "./trace.ts";
+import { Gap, Missing, Val, type Node, type Unit } from "./trace.ts";
 import { formulas as builtinFormulas } from "./aids/index.ts";
 
 export interface RuleFiles {
@@ -192,6 +192,7 @@ function compileVersion(
       // A constant without a value on these dates (the 20-employee threshold before 2000) is not resolved here.
       constants: Object.fromEntries(caseDated.flatMap(([n, k]) => (valueIndexAt(k, from) < 0 ? [] : [[n, constantValue(n, k, valueIndexAt(k, from), articles, from)]]))),
       interpretations: file.interpretations.filter((x) => (x.from ?? lo) <= from && from <= (x.to ?? hi)).map((x) => x.text),
+      derived: {},
     }),
   );
   const keyed: Record<string, KeyedConstant> = {};
@@ -206,7 +207,20 @@ function compileVersion(
   const amountLabels = Object.fromEntries(amounts.map(([n, d]) => [n, d.label]));
   const amountTypes = Object.fromEntries(amounts.map(([n, d]) => [n, d.type]));
   const derivedList = Object.entries(derived).map(([name, d]) => ({ name, ...d }));
-  return { file, path, formula, scope, conditions, derived: derivedList, lazyDerived: lazyDerivedClass(derivedList), segments, keyed, factNodes, amountLabels, amountTypes };
+  const lazy = derivedList.some((d) => !d.perSegment) ? lazyDerivedClass(derivedList) : null;
+  const version: CompiledVersion = { file, path, formula, scope, conditions, derived: derivedList, lazyDerived: lazy, segments, keyed, factNodes, amountLabels, amountTypes };
+  // The derived facts the same for every case of a segment, computed once (a case of the segment's first day, no facts).
+  for (const seg of segments) {
+    const ctx = new CaseContext(parameters, version, seg, { date: seg.from, facts: {}, overrides: new Map(), lang: "fr" }, null, false);
+    for (const d of derivedList.filter((x) => x.perSegment)) {
+      try {
+        seg.derived[d.name] = d.compute(ctx).v;
+      } catch (e) {
+        throw fail("formula", `the derived fact "${d.name}" is declared per segment but reads what a case gives (${e instanceof Missing ? e.names.join(", ") : String(e)})`);
+      }
+    }
+  }
+  return version;
 }
 
 type Direction = 1 | -1 | 0 | null;

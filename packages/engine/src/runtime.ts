@@ -34,6 +34,8 @@ export interface Segment {
   constants: Record<string, ConstantValue>;
   /** The interpretations printed with a Result of this stretch. */
   interpretations: Text[];
+  /** The derived facts that are the same for every case of this stretch (DerivedDef.perSegment). */
+  derived: FactMap;
 }
 
 /** A constant keyed on a fact (the convention date): its values by the fact's value, each resolved once. */
@@ -51,8 +53,8 @@ export interface CompiledVersion {
   conditions: CompiledCondition[];
   /** The formula's intermediate facts, in order. */
   derived: Array<{ name: string } & DerivedDef>;
-  /** The same, computed on first read (conditionFacts). */
-  lazyDerived: new (ctx: DerivedHost) => FactMap;
+  /** The same, computed on first read (conditionFacts); null when every one is per segment. */
+  lazyDerived: (new (ctx: DerivedHost) => FactMap) | null;
   segments: Segment[];
   keyed: Record<string, KeyedConstant>;
   /** The working's leaf of each fact of the aid (label, unit). */

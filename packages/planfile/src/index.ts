@@ -47,3 +47,4 @@ export {
   type RowSource,
   type Target,
 } from "./run.ts";
+export { evaluateBatch, planBatches, type PlanBatch } from "./batches.ts";

@@ -22,8 +22,15 @@ export interface DatabaseConfig {
   poolSize?: number | undefined;
 }
 
+/** Plain SQL text with bound values, as pg-boss sends it (its `db` option): the same connections as Kysely's. */
+export interface SqlClient {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
 export interface Database {
   db: Kysely<Tables>;
+  /** The job queue's way in (queue.ts): the server's pool, or PGlite itself. */
+  sql: SqlClient;
   kind: "pglite" | "postgres";
   /** Where the data is, without a password: the data directory, or the server's host, port and database. */
   location: string;
@@ -123,7 +130,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await root.destroy();
       throw e;
     }
-    return { db: root.withSchema(SCHEMA), kind: "postgres", location: serverLocation(config.databaseUrl), close: () => root.destroy() };
+    const sqlClient: SqlClient = { executeSql: (text, values) => pool.query(text, values) };
+    return { db: root.withSchema(SCHEMA), sql: sqlClient, kind: "postgres", location: serverLocation(config.databaseUrl), close: () => root.destroy() };
   }
   const { pglite, dir, unlock } = await openPglite(config.dataDir);
   const root = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
@@ -137,5 +145,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     await close();
     throw e;
   }
-  return { db: root.withSchema(SCHEMA), kind: "pglite", location: dir, close };
+  // PGlite runs one statement list per exec() (no bound values), or one statement with values per query(); both
+  // wait for a transaction Kysely holds (PGlite's own lock), so the queue's SQL never lands inside one.
+  const sqlClient: SqlClient = {
+    executeSql: async (text, values) => (values?.length ? pglite.query<Record<string, unknown>>(text, values) : ((await pglite.exec(text)).at(-1) ?? { rows: [] })),
+  };
+  return { db: root.withSchema(SCHEMA), sql: sqlClient, kind: "pglite", location: dir, close };
 }

@@ -11,3 +11,5 @@ export { csrfToken, sameText } from "./secrets.ts";
 export { outcomeOf, sameOutcome, statusOf } from "./outcome.ts";
 export type { Tables } from "./tables.ts";
 export { startStore } from "./start.ts";
+export { Jobs, jobDefaults, type JobOptions, type JobStatus, type NewJob, type PartHandler, type PartMessage, type JobKind, type JobState } from "./jobs.ts";
+export type { SqlClient } from "./database.ts";

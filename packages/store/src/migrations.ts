@@ -1,8 +1,8 @@
 /**
  * One schema (`fne`) and one list of migrations, for PGlite and PostgreSQL alike, run at start-up by Kysely's
  * Migrator (on a server it takes an advisory lock: replicas starting together migrate once). The list is in
- * code, not read from a folder, so that the bundled `pnpm api` carries it. A job queue added later (pg-boss,
- * graphile-worker) keeps its own schema in the same database.
+ * code, not read from a folder, so that the bundled `pnpm api` carries it. The job queue (pg-boss, queue.ts) keeps
+ * its own schema (`pgboss`) in the same database, created by pg-boss at start-up.
  */
 import { sql, type Kysely } from "kysely";
 import { Migrator, type Migration } from "kysely/migration";
@@ -117,8 +117,47 @@ const initial: Migration = {
   },
 };
 
+/** Jobs (jobs.ts): large plans and rechecks, each in parts that the queue's workers do once each. */
+const jobs: Migration = {
+  async up(db: Kysely<unknown>) {
+    const s = db.schema.withSchema(SCHEMA);
+    await s
+      .createTable("jobs")
+      .addColumn("id", "uuid", (c) => c.primaryKey())
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("state", "text", (c) => c.notNull())
+      .addColumn("total", "integer", (c) => c.notNull())
+      .addColumn("request_id", "text")
+      .addColumn("organisation_id", "uuid", (c) => c.references(`${SCHEMA}.organisations.id`).onDelete("cascade"))
+      .addColumn("spec", "text", (c) => c.notNull())
+      .addColumn("summary", "text")
+      .addColumn("error", "text")
+      .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn("started_at", "timestamptz")
+      .addColumn("finished_at", "timestamptz")
+      .addCheckConstraint("jobs_kind", oneOf("kind", ["plan", "recheck"]))
+      .addCheckConstraint("jobs_state", oneOf("state", ["queued", "active", "completed", "failed"]))
+      .execute();
+    await s.createIndex("jobs_state").on("jobs").columns(["state", "finished_at"]).execute();
+    await s
+      .createTable("job_parts")
+      .addColumn("job_id", "uuid", (c) => c.notNull().references(`${SCHEMA}.jobs.id`).onDelete("cascade"))
+      .addColumn("idx", "integer", (c) => c.notNull())
+      .addColumn("rows", "integer", (c) => c.notNull())
+      // text, not json: written and read back whole by the program, never queried inside.
+      .addColumn("input", "text")
+      .addColumn("output", "text")
+      .addColumn("tallies", "text")
+      .addColumn("done_at", "timestamptz")
+      .addPrimaryKeyConstraint("job_parts_pkey", ["job_id", "idx"])
+      .execute();
+    // Rows done in the last minute, over every job (GET /metrics): the parts done lately.
+    await s.createIndex("job_parts_done").on("job_parts").column("done_at").execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they run. */
-export const migrations: Record<string, Migration> = { "0001_initial": initial };
+export const migrations: Record<string, Migration> = { "0001_initial": initial, "0002_jobs": jobs };
 
 /** Brings the database to the newest schema; throws (naming the migration) when one fails. */
 export async function migrate(db: Kysely<unknown>): Promise<void> {

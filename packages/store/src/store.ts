@@ -83,7 +83,7 @@ export class Store {
   readonly sessionHours: number;
 
   constructor(
-    private readonly database: Database,
+    readonly database: Database,
     options: StoreOptions = {},
   ) {
     this.db = database.db;
@@ -452,7 +452,7 @@ export class Store {
    * rules version, so a second call finds nothing new. `before` is the newest result of that case until now.
    * Only the organisation's dossiers when one is given (POST /v1/recheck); all of them for `pnpm admin recheck`.
    */
-  async recheck(actor: Actor, scope: { organisationId?: string } = {}): Promise<RecheckResult> {
+  async recheck(actor: Actor, scope: { organisationId?: string } = {}, onBatch?: (trx: Transaction<Tables>, part: Omit<RecheckResult, "rulesVersion">) => Promise<void>): Promise<RecheckResult> {
     const current = this.rulesVersion;
     const changed: RecheckChange[] = [];
     const refused: RecheckResult["refused"] = [];
@@ -496,24 +496,31 @@ export class Store {
         }
       });
       await this.db.transaction().execute(async (trx) => {
-        for (const x of redone) if (!x.result) refused.push({ dossier: x.r.dossier_id, reference: x.r.reference, original: x.r.id, message: x.error! });
+        // This batch's part of the result, handed to `onBatch` in the same transaction (a recheck job keeps it
+        // with the evaluations it made: both are there, or neither, whenever the process dies).
+        const part: Omit<RecheckResult, "rulesVersion"> = { checked: 0, changed: [], refused: [] };
+        for (const x of redone) if (!x.result) part.refused.push({ dossier: x.r.dossier_id, reference: x.r.reference, original: x.r.id, message: x.error! });
         const ready = redone.filter((x) => x.result);
-        if (!ready.length) return;
         // A dossier erased meanwhile gets nothing added (and keeps nobody waiting: FOR SHARE, then one insert each).
         const ids = [...new Set(ready.map((x) => x.r.dossier_id))];
-        const alive = new Set((await trx.selectFrom("dossiers").select("id").where("id", "in", ids).forShare().execute()).map((d) => d.id));
+        const alive = ids.length ? new Set((await trx.selectFrom("dossiers").select("id").where("id", "in", ids).forShare().execute()).map((d) => d.id)) : new Set<string>();
         const todo = ready.filter((x) => alive.has(x.r.dossier_id)).map((x) => ({ ...x, row: evaluationRow(actor, x.r.dossier_id, x.r.case, x.result!, x.r.id) }));
-        if (!todo.length) return;
-        await trx.insertInto("evaluations").values(todo.map((x) => x.row)).execute();
-        await record(
-          trx,
-          todo.map((x) => auditRow(actor, "rechecked", { organisationId: x.r.organisation_id, dossierId: x.r.dossier_id, rulesVersion: current, detail: { evaluation: x.r.id } })),
-        );
-        checked += todo.length;
+        if (todo.length) {
+          await trx.insertInto("evaluations").values(todo.map((x) => x.row)).execute();
+          await record(
+            trx,
+            todo.map((x) => auditRow(actor, "rechecked", { organisationId: x.r.organisation_id, dossierId: x.r.dossier_id, rulesVersion: current, detail: { evaluation: x.r.id } })),
+          );
+        }
+        part.checked = todo.length;
         for (const { r, before, result, row } of todo) {
           const [b, a] = [outcomeOf(before), outcomeOf(result!)];
-          if (!sameOutcome(b, a)) changed.push({ dossier: r.dossier_id, reference: r.reference, original: r.id, evaluation: row.id, before: b, after: a });
+          if (!sameOutcome(b, a)) part.changed.push({ dossier: r.dossier_id, reference: r.reference, original: r.id, evaluation: row.id, before: b, after: a });
         }
+        await onBatch?.(trx, part);
+        checked += part.checked;
+        changed.push(...part.changed);
+        refused.push(...part.refused);
       });
     }
     return { rulesVersion: current, checked, changed, refused };

@@ -83,6 +83,42 @@ export interface SavedPlanTable {
   created_at: CreatedAt;
 }
 
+export type JobKind = "plan" | "recheck";
+export type JobState = "queued" | "active" | "completed" | "failed";
+
+/** A job (jobs.ts): a large plan or a recheck, worked by the queue in parts. */
+export interface JobTable {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  /** Rows to do (a plan's employees; a recheck's are not known ahead: 0 until it ends). */
+  total: number;
+  /** The request that made the job (its X-Request-Id), carried into every log line of its work. */
+  request_id: string | null;
+  /** Whose job it is: a recheck's organisation (its result is theirs only); null for a plan (public calculator). */
+  organisation_id: string | null;
+  /** What the work needs beyond its parts (a plan's envelope, detail, output columns), as JSON text. */
+  spec: string;
+  /** The finished result's summary (a plan's totals and counts; a recheck's result), as JSON text. */
+  summary: string | null;
+  error: string | null;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** A part of a job: its input and, once done, its output (written once: a retried part finds it done). */
+export interface JobPartTable {
+  job_id: string;
+  idx: number;
+  rows: number;
+  input: string | null;
+  output: string | null;
+  /** The part's running totals (JSON text), merged in order into the job's summary. */
+  tallies: string | null;
+  done_at: Date | null;
+}
+
 export interface Tables {
   organisations: OrganisationTable;
   tokens: TokenTable;
@@ -91,4 +127,6 @@ export interface Tables {
   evaluations: EvaluationTable;
   audit: AuditTable;
   saved_plans: SavedPlanTable;
+  jobs: JobTable;
+  job_parts: JobPartTable;
 }

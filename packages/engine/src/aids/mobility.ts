@@ -265,8 +265,8 @@ export const youth_mobility = formula(
         from: ["jobStartDate"],
         compute: (c) => c.addMonths(c.fact("jobStartDate"), c.constant("applicationMonths")),
       },
-      minCddMonths: { label: { fr: "Durée minimale du CDD", en: "Shortest fixed-term contract" }, from: [], compute: (c) => c.count(c.constant("minCddMonths")) },
-      minDistanceKm: { label: { fr: "Distance minimale", en: "Shortest distance" }, from: [], compute: (c) => c.count(c.constant("minDistanceKm")) },
+      minCddMonths: { label: { fr: "Durée minimale du CDD", en: "Shortest fixed-term contract" }, from: [], compute: (c) => c.count(c.constant("minCddMonths")), perSegment: true },
+      minDistanceKm: { label: { fr: "Distance minimale", en: "Shortest distance" }, from: [], compute: (c) => c.count(c.constant("minDistanceKm")), perSegment: true },
     },
     compute: () => ({
       amounts: {},

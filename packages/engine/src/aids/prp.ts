@@ -10,6 +10,7 @@ export const prp = formula(
         label: { fr: "Conventions signées avant le", en: "Conventions signed before" },
         from: [],
         compute: (c) => c.dateConstant("conventionsSignedBefore"),
+        perSegment: true,
       },
     },
     compute: () => ({
