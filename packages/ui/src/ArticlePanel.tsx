@@ -66,7 +66,7 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: 
         <h2 id={titleId}>
           {heading(citation, lang)}
         </h2>
-        <button ref={closeRef} type="button" className="fne-button" onClick={onClose}>
+        <button ref={closeRef} type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onClose}>
           {tr(lang, "close")}
         </button>
       </header>

@@ -54,6 +54,8 @@ export function CaseForm(props: CaseFormProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLElement>(null);
   const { printing, print } = usePrinting(rootRef);
+  // Outside a dossier, who prints the sheet says so here (else the sheet has blank lines to fill in by hand).
+  const [sheetFields, setSheetFields] = useState<SheetHeader>({});
 
   const fields = useMemo(() => factFields(aids, draft.aid), [aids, draft.aid]);
   const byId = useMemo(() => new Map(aids.map((a) => [a.id, a])), [aids]);
@@ -120,7 +122,7 @@ export function CaseForm(props: CaseFormProps) {
     <div className="fne-case" ref={rootRef}>
       <form className="fne-form fne-noprint" onSubmit={submit} noValidate aria-label={tr(lang, "caseworker")}>
         {issues.length > 0 && (
-          <div className="fne-alert" role="alert">
+          <div className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
             <p>{tr(lang, "fixErrors")}</p>
             <ul>
               {issues.map((i, k) => (
@@ -136,9 +138,10 @@ export function CaseForm(props: CaseFormProps) {
           </div>
         )}
         <div className="fne-row">
-          <div className={`fne-field${dateError ? " fne-field-error" : ""}`}>
+          <div className={`fne-field fr-input-group${dateError ? " fne-field-error fr-input-group--error" : ""}`}>
             <label htmlFor={`${uid}-date`}>{tr(lang, "date")}</label>
             <input
+              className="fr-input"
               id={`${uid}-date`}
               name="date"
               type="date"
@@ -148,19 +151,19 @@ export function CaseForm(props: CaseFormProps) {
               aria-describedby={`${uid}-date-help${dateError ? ` ${uid}-date-err` : ""}`}
               onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value }))}
             />
-            <p id={`${uid}-date-help`} className="fne-help">
+            <p id={`${uid}-date-help`} className="fne-help fr-hint-text">
               {tr(lang, "dateHelp")}
             </p>
             {dateError && (
-              <p id={`${uid}-date-err`} className="fne-error">
+              <p id={`${uid}-date-err`} className="fne-error fr-error-text">
                 {dateError}
               </p>
             )}
           </div>
           {!lockAid && (
-            <div className={`fne-field${aidError ? " fne-field-error" : ""}`}>
+            <div className={`fne-field fr-select-group${aidError ? " fne-field-error fr-select-group--error" : ""}`}>
               <label htmlFor={`${uid}-aid`}>{tr(lang, "aid")}</label>
-              <select id={`${uid}-aid`} name="aid" value={draft.aid} onChange={(e) => setDraft((d) => ({ ...d, aid: e.target.value }))}>
+              <select className="fr-select" id={`${uid}-aid`} name="aid" value={draft.aid} onChange={(e) => setDraft((d) => ({ ...d, aid: e.target.value }))}>
                 <option value="">{tr(lang, "allAids")}</option>
                 {aids.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -169,7 +172,7 @@ export function CaseForm(props: CaseFormProps) {
                 ))}
               </select>
               {draft.aid && <p className="fne-help">{pick(lang, byId.get(draft.aid)?.description)}</p>}
-              {aidError && <p className="fne-error">{aidError}</p>}
+              {aidError && <p className="fne-error fr-error-text">{aidError}</p>}
             </div>
           )}
         </div>
@@ -195,12 +198,12 @@ export function CaseForm(props: CaseFormProps) {
           </fieldset>
         ))}
         <div className="fne-actions">
-          <button type="submit" className="fne-button fne-primary" disabled={busy}>
+          <button type="submit" className="fne-button fne-primary fr-btn" disabled={busy}>
             {busy ? tr(lang, "computing") : tr(lang, "compute")}
           </button>
           <button
             type="button"
-            className="fne-button"
+            className="fne-button fr-btn fr-btn--secondary"
             onClick={() => {
               setDraft((d) => ({ ...d, facts: {} }));
               setOutcome({ kind: "none" });
@@ -217,15 +220,16 @@ export function CaseForm(props: CaseFormProps) {
       </p>
       <section className="fne-output" ref={resultRef} tabIndex={-1} aria-label={tr(lang, "result")}>
         {outcome.kind === "failure" && (
-          <p className="fne-alert" role="alert">
+          <p className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
             {tr(lang, "serverError")} {outcome.message}
           </p>
         )}
         {outcome.kind === "result" && (
           <>
             <div className="fne-noprint">
+              {!props.sheetHeader && <SheetFields lang={lang} uid={uid} value={sheetFields} onChange={setSheetFields} />}
               <div className="fne-actions">
-                <button type="button" className="fne-button" onClick={print}>
+                <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={print}>
                   {tr(lang, "print")}
                 </button>
               </div>
@@ -257,7 +261,7 @@ export function CaseForm(props: CaseFormProps) {
                 aid={outcome.draft.aid}
                 facts={caseFromDraft(outcome.draft, factFields(aids, outcome.draft.aid)).facts ?? {}}
                 value={outcome.value}
-                header={props.sheetHeader}
+                header={props.sheetHeader ?? sheetFields}
                 names={props.names}
               />
             )}
@@ -278,6 +282,37 @@ export function CaseForm(props: CaseFormProps) {
         />
       )}
     </div>
+  );
+}
+
+/** The printed sheet's header, typed by the caseworker: the agency, their name, the dossier's reference. */
+function SheetFields({ lang, uid, value, onChange }: { lang: Lang; uid: string; value: SheetHeader; onChange: (v: SheetHeader) => void }) {
+  const fields = [
+    ["agency", "agency"],
+    ["caseworker", "caseworkerName"],
+    ["reference", "dossierReference"],
+  ] as const;
+  return (
+    <fieldset className="fne-fieldset fne-sheet-fields">
+      <legend>{tr(lang, "sheetHeader")}</legend>
+      <div className="fne-grid">
+        {fields.map(([name, label]) => (
+          <div key={name} className="fne-field fr-input-group">
+            <label htmlFor={`${uid}-sheet-${name}`} className="fr-label">
+              {tr(lang, label)} <span className="fne-optional">({tr(lang, "optional")})</span>
+            </label>
+            <input
+              className="fr-input"
+              id={`${uid}-sheet-${name}`}
+              name={`sheet-${name}`}
+              autoComplete={name === "caseworker" ? "name" : name === "agency" ? "organization" : "off"}
+              value={value[name] ?? ""}
+              onChange={(e) => onChange({ ...value, [name]: e.target.value })}
+            />
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

@@ -50,7 +50,7 @@ export function DecisionSheet({ lang, aids, date, aid, facts, value, header, pri
   // The parts are functions called here, not components: `seen` follows the sheet's order within this one render.
   const seen = new Set<string>();
   return (
-    <section className="fne-sheet fne-printonly" aria-label={tr(lang, "sheetTitle")} data-testid="decision-sheet">
+    <section className="fne-sheet fne-printonly" lang={lang} aria-label={tr(lang, "sheetTitle")} data-testid="decision-sheet">
       <header className="fne-sheet-head">
         <h2>{aid ? `${tr(lang, "sheetTitle")} — ${pick(lang, byId.get(aid)?.title)}` : tr(lang, "sheetTitle")}</h2>
         <dl className="fne-sheet-id">

@@ -41,7 +41,7 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
   const onSignedOut = useCallback(() => setPhase({ kind: "signedOut" }), []);
 
   if (phase.kind === "loading") return <p role="status">{dt(lang, "loading")}</p>;
-  if (phase.kind === "noApi") return <p className="fne-alert">{dt(lang, "noApi")}</p>;
+  if (phase.kind === "noApi") return <p className="fne-alert fr-alert fr-alert--warning fr-alert--sm">{dt(lang, "noApi")}</p>;
   if (phase.kind === "signedOut") {
     return <SignIn lang={lang} client={client} error={phase.error} onSignedIn={(session) => setPhase({ kind: "signedIn", session })} />;
   }
@@ -55,7 +55,7 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
         </span>
         <button
           type="button"
-          className="fne-button"
+          className="fne-button fr-btn fr-btn--secondary"
           onClick={() => {
             void client.signOut().finally(() => setPhase({ kind: "signedOut" }));
           }}
@@ -100,9 +100,10 @@ function SignIn({ lang, client, error, onSignedIn }: { lang: Lang; client: Dossi
     <form className="fne-signin" onSubmit={submit} aria-label={dt(lang, "signInTitle")}>
       <h2>{dt(lang, "signInTitle")}</h2>
       <p className="fne-help">{dt(lang, "signInHelp")}</p>
-      <div className="fne-field">
-        <label htmlFor="fne-token">{dt(lang, "token")}</label>
+      <div className="fne-field fr-input-group">
+        <label htmlFor="fne-token" className="fr-label">{dt(lang, "token")}</label>
         <input
+          className="fr-input"
           id="fne-token"
           type="password"
           autoComplete="off"
@@ -112,13 +113,13 @@ function SignIn({ lang, client, error, onSignedIn }: { lang: Lang; client: Dossi
           onChange={(e) => setToken(e.target.value)}
         />
         {problem && (
-          <p id="fne-token-err" className="fne-error" role="alert">
+          <p id="fne-token-err" className="fne-error fr-error-text" role="alert">
             {problem}
           </p>
         )}
       </div>
       <div className="fne-actions">
-        <button type="submit" className="fne-button fne-primary" disabled={busy || !token.trim()}>
+        <button type="submit" className="fne-button fne-primary fr-btn" disabled={busy || !token.trim()}>
           {dt(lang, "signIn")}
         </button>
       </div>

@@ -67,10 +67,10 @@ export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut
   if (!dossier) {
     return problem ? (
       <div>
-        <p className="fne-alert" role="alert">
+        <p className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
           {dt(lang, "failed")} {problem}
         </p>
-        <button type="button" className="fne-button" onClick={onBack}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onBack}>
           {dt(lang, "back")}
         </button>
       </div>
@@ -105,20 +105,20 @@ export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut
       </header>
       <DossierMeta dossier={dossier} lang={lang} className="fne-meta fne-noprint" />
       <div className="fne-actions fne-noprint">
-        <button type="button" className="fne-button" onClick={onBack}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onBack}>
           {dt(lang, "back")}
         </button>
         {latest && can(role, "evaluate") && (
-          <button type="button" className="fne-button fne-primary" disabled={busy} onClick={() => run(() => client.reevaluate(id, latest.id).then(reload))}>
+          <button type="button" className="fne-button fne-primary fr-btn" disabled={busy} onClick={() => run(() => client.reevaluate(id, latest.id).then(reload))}>
             {dt(lang, "reevaluate")}
           </button>
         )}
         {can(role, "exportDossier") && (
           <>
-            <button type="button" className="fne-button" disabled={busy} onClick={print}>
+            <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={busy} onClick={print}>
               {dt(lang, "print")}
             </button>
-            <a className="fne-button" href={client.exportUrl(id)} download>
+            <a className="fne-button fr-btn fr-btn--secondary" href={client.exportUrl(id)} download>
               {dt(lang, "exportJson")}
             </a>
           </>
@@ -126,7 +126,7 @@ export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut
         {can(role, "eraseDossier") && (
           <button
             type="button"
-            className="fne-button fne-danger"
+            className="fne-button fne-danger fr-btn fr-btn--tertiary"
             disabled={busy}
             onClick={() => {
               if (window.confirm(dt(lang, "eraseConfirm"))) run(() => client.erase(id).then(onBack));
@@ -137,7 +137,7 @@ export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut
         )}
       </div>
       {problem && (
-        <p className="fne-alert fne-noprint" role="alert">
+        <p className="fne-alert fr-alert fr-alert--error fr-alert--sm fne-noprint" role="alert">
           {dt(lang, "failed")} {problem}
         </p>
       )}
@@ -152,7 +152,7 @@ export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut
           <div className="fne-actions">
             <button
               type="button"
-              className="fne-button fne-primary"
+              className="fne-button fne-primary fr-btn"
               disabled={busy || !unsaved}
               onClick={() => run(() => client.evaluate(id, pending!).then(reload))}
             >
@@ -204,6 +204,9 @@ function evaluationTitle(e: Evaluation, byId: Map<string, AidDescription>, lang:
   return aid ? pick(lang, byId.get(aid)?.title) || aid : dt(lang, "screening");
 }
 
+/** The language an evaluation was computed in (its case's; the API's default, French, when the case named none). */
+const recordLang = (e: Evaluation): Lang => (e.case.lang === "en" ? "en" : "fr");
+
 const who = (e: Evaluation, lang: Lang) => `${roleName(lang, e.actorRole)}${e.actorLabel ? ` (${e.actorLabel})` : ""}`;
 
 /** The evaluations, newest first; each opens its full result. */
@@ -245,10 +248,17 @@ function History({
                 {dt(lang, open === e.id ? "hideResult" : "showResult")}
               </button>
             </div>
-            {open === e.id &&
-              resultsOf(e).map((r) => (
-                <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} aids={aids} lang={lang} onCite={onCite(r.date)} level={3} names={engineNames} />
-              ))}
+            {open === e.id && (
+              // A record stays in the language it was evaluated in (its explanations are the engine's, as stored).
+              <>
+                {recordLang(e) !== lang && <p className="fne-help">{dt(lang, recordLang(e) === "fr" ? "recordedInFrench" : "recordedInEnglish")}</p>}
+                <div lang={recordLang(e)}>
+                  {resultsOf(e).map((r) => (
+                    <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} aids={aids} lang={recordLang(e)} onCite={onCite(r.date)} level={3} names={engineNames} />
+                  ))}
+                </div>
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -276,15 +286,15 @@ function Compare({ evaluations, aids, lang }: { evaluations: Evaluation[]; aids:
     <section className="fne-compare fne-noprint" aria-label={dt(lang, "compare")}>
       <h3>{dt(lang, "compare")}</h3>
       <div className="fne-row">
-        <div className="fne-field">
-          <label htmlFor="fne-compare-from">{dt(lang, "compareFrom")}</label>
-          <select id="fne-compare-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+        <div className="fne-field fr-input-group">
+          <label htmlFor="fne-compare-from" className="fr-label">{dt(lang, "compareFrom")}</label>
+          <select className="fr-select" id="fne-compare-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
             {evaluations.map(option)}
           </select>
         </div>
-        <div className="fne-field">
-          <label htmlFor="fne-compare-to">{dt(lang, "compareTo")}</label>
-          <select id="fne-compare-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
+        <div className="fne-field fr-input-group">
+          <label htmlFor="fne-compare-to" className="fr-label">{dt(lang, "compareTo")}</label>
+          <select className="fr-select" id="fne-compare-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
             {evaluations.map(option)}
           </select>
         </div>
@@ -319,8 +329,10 @@ function Compare({ evaluations, aids, lang }: { evaluations: Evaluation[]; aids:
  * The printed sheet: the decision sheet of the latest evaluation, headed with the dossier's organisation, the
  * caseworker signed in and the dossier's reference, then the dossier's history of evaluations.
  */
-function Sheet({ dossier, lang, byId, aids, actor }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[]; actor: string | undefined }) {
+function Sheet({ dossier, lang: pageLang, byId, aids, actor }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[]; actor: string | undefined }) {
   const latest = dossier.evaluations.at(-1);
+  // The sheet prints the latest record as it was evaluated, in its language.
+  const lang = latest ? recordLang(latest) : pageLang;
   const history = (
     <section className="fne-sheet-part">
       <h3>{dt(lang, "history")}</h3>

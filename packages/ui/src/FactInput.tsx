@@ -41,7 +41,7 @@ export function FactInput({ id, name, def, value, error, lang, currency, onChang
   switch (def.type) {
     case "boolean":
       control = (
-        <select {...common} value={value} onChange={set}>
+        <select {...common} className="fr-select" value={value} onChange={set}>
           <option value="">{tr(lang, "unknown")}</option>
           <option value="true">{tr(lang, "yes")}</option>
           <option value="false">{tr(lang, "no")}</option>
@@ -50,7 +50,7 @@ export function FactInput({ id, name, def, value, error, lang, currency, onChang
       break;
     case "enum":
       control = (
-        <select {...common} value={value} onChange={set}>
+        <select {...common} className="fr-select" value={value} onChange={set}>
           <option value="">{tr(lang, "unknown")}</option>
           {def.values.map((v) => (
             <option key={v} value={v}>
@@ -61,7 +61,7 @@ export function FactInput({ id, name, def, value, error, lang, currency, onChang
       );
       break;
     case "date":
-      control = <input {...common} type="date" value={value} onChange={set} />;
+      control = <input {...common} className="fr-input" type="date" value={value} onChange={set} />;
       break;
     default: {
       const unit = def.type === "money" ? currency && currencySymbol(currency, lang) : def.type === "number" && def.unit ? unitWord(def.unit, lang) : undefined;
@@ -69,6 +69,7 @@ export function FactInput({ id, name, def, value, error, lang, currency, onChang
         <span className="fne-input-unit">
           <input
             {...common}
+            className="fr-input"
             type="text"
             inputMode={def.type === "string" ? "text" : "decimal"}
             autoComplete="off"
@@ -84,20 +85,22 @@ export function FactInput({ id, name, def, value, error, lang, currency, onChang
       );
     }
   }
+  // The design system's field group (the web app loads it; the widget keeps the host's look and ignores the names).
+  const group = def.type === "boolean" || def.type === "enum" ? "fr-select-group" : "fr-input-group";
   return (
-    <div className={`fne-field${error ? " fne-field-error" : ""}`}>
-      <label htmlFor={id}>
+    <div className={`fne-field ${group}${error ? ` fne-field-error ${group}--error` : ""}`}>
+      <label htmlFor={id} className="fr-label">
         {pick(lang, def.label)}
         {def.optional && <span className="fne-optional"> ({tr(lang, "optional")})</span>}
       </label>
       {control}
       {help && (
-        <p id={`${id}-help`} className="fne-help">
+        <p id={`${id}-help`} className="fne-help fr-hint-text">
           {help}
         </p>
       )}
       {error && (
-        <p id={`${id}-err`} className="fne-error">
+        <p id={`${id}-err`} className="fne-error fr-error-text">
           {error}
         </p>
       )}

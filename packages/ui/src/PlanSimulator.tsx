@@ -124,13 +124,13 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
       <h2>{tr(lang, "employer")}</h2>
       <p>{tr(lang, "planIntro")}</p>
       <div className="fne-toolbar fne-noprint">
-        <div className="fne-field">
+        <div className="fne-field fr-input-group">
           <label htmlFor={`${uid}-date`}>{tr(lang, "date")}</label>
-          <input id={`${uid}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input className="fr-input" id={`${uid}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
-        <div className="fne-field">
+        <div className="fne-field fr-input-group">
           <label htmlFor={`${uid}-hc`}>{tr(lang, "headcount")}</label>
-          <input id={`${uid}-hc`} type="text" inputMode="numeric" value={headcount} onChange={(e) => setHeadcount(e.target.value)} />
+          <input className="fr-input" id={`${uid}-hc`} type="text" inputMode="numeric" value={headcount} onChange={(e) => setHeadcount(e.target.value)} />
         </div>
         <label className="fne-check">
           <input type="checkbox" checked={proposesCRP} onChange={(e) => setProposesCRP(e.target.checked)} />
@@ -176,7 +176,7 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
         </div>
       )}
       {state.kind === "error" && (
-        <div className="fne-alert" role="alert">
+        <div className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
           <p>
             {tr(lang, "planError")} {state.issues.length === 0 && state.message}
           </p>
@@ -222,12 +222,12 @@ function RowDetail({ detail, date, lang, aids, onClose }: { detail: { n: number;
           {tr(lang, "employeeId")} {e.id}
           {"line" in e && e.line !== undefined ? ` — ${tr(lang, "line")} ${e.line}` : ""}
         </h3>
-        <button type="button" className="fne-button" onClick={onClose}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onClose}>
           {tr(lang, "close")}
         </button>
       </header>
       {"error" in e ? (
-        <ul className="fne-alert">
+        <ul className="fne-alert fr-alert fr-alert--error fr-alert--sm">
           {e.error.issues.map((i, k) => (
             <li key={k}>
               {planIssueLabel(i.path, aids, lang)}
@@ -381,9 +381,9 @@ function ResultsTable({ page, ask, lang, currency, aids }: { page: TablePage; as
     <section>
       <h3>{tr(lang, "results")}</h3>
       <div className="fne-toolbar fne-noprint">
-        <div className="fne-field">
+        <div className="fne-field fr-input-group">
           <label htmlFor={`${uid}-filter`}>{tr(lang, "filterStatus")}</label>
-          <select id={`${uid}-filter`} value={q.filter} onChange={(e) => view({ filter: e.target.value })}>
+          <select className="fr-select" id={`${uid}-filter`} value={q.filter} onChange={(e) => view({ filter: e.target.value })}>
             <option value="">{tr(lang, "all")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -392,13 +392,13 @@ function ResultsTable({ page, ask, lang, currency, aids }: { page: TablePage; as
             ))}
           </select>
         </div>
-        <button type="button" className="fne-button" onClick={() => exportAs("csv")}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={() => exportAs("csv")}>
           {tr(lang, "exportCsv")}
         </button>
-        <button type="button" className="fne-button" onClick={() => exportAs("xlsx")}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={() => exportAs("xlsx")}>
           {tr(lang, "exportXlsx")}
         </button>
-        <button type="button" className="fne-button" onClick={() => exportAs("json")}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={() => exportAs("json")}>
           {tr(lang, "exportJson")}
         </button>
       </div>
@@ -441,13 +441,13 @@ function ResultsTable({ page, ask, lang, currency, aids }: { page: TablePage; as
         </table>
       </div>
       <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
-        <button type="button" className="fne-button" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
           {tr(lang, "previous")}
         </button>
         <span>
           {tr(lang, "page")} {q.page + 1} / {pages} — {page.matched.toLocaleString(lang)} {tr(lang, "rowsShown")}
         </span>
-        <button type="button" className="fne-button" disabled={q.page + 1 >= pages} onClick={() => view({ page: q.page + 1 })}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={q.page + 1 >= pages} onClick={() => view({ page: q.page + 1 })}>
           {tr(lang, "next")}
         </button>
       </nav>

@@ -8,12 +8,15 @@ import { formatDate } from "./dates.ts";
 import { fill, pick, tr, type Key, type Lang } from "./i18n.ts";
 import { formatDecimal, formatWithEuro } from "./money.ts";
 import { authorityText, count, missingEntry, plainText, versionLabel, type EngineNames, type MissingEntry } from "./words.ts";
-import { Working } from "./Working.tsx";
+import { Working, WorkingFold } from "./Working.tsx";
 
 export type { OnCite };
 
+/** The design system's badge colours: green eligible, red not eligible (or an invalid row), orange undetermined. */
+const BADGE: Record<Result["status"] | "invalid", string> = { eligible: "success", ineligible: "error", invalid: "error", undetermined: "warning", no_law: "info" };
+
 export const StatusBadge = ({ status, lang }: { status: Result["status"] | "invalid"; lang: Lang }) => (
-  <span className={`fne-status fne-status-${status}`} data-status={status}>
+  <span className={`fne-status fne-status-${status} fr-badge fr-badge--no-icon fr-badge--${BADGE[status]}`} data-status={status}>
     {tr(lang, status)}
   </span>
 );
@@ -139,10 +142,9 @@ export function ResultView({ result: r, aid, aids, lang, onCite, level = 2, name
                   working && (
                     <tr key={`${key}-working`} className="fne-working-row" data-working={key}>
                       <td colSpan={2}>
-                        <details className="fne-working">
-                          <summary>{tr(lang, "working")}</summary>
+                        <WorkingFold lang={lang}>
                           <Working step={working} result={r} aid={aid} aids={aids} names={names} lang={lang} onCite={onCite} />
-                        </details>
+                        </WorkingFold>
                       </td>
                     </tr>
                   ),

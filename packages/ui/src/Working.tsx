@@ -4,6 +4,7 @@
  * at that version and alinéa), a dated parameter with the date of its value, an intermediate result with its own
  * formula. An amount used by another (the total uses the monthly amounts) is not worked out twice.
  */
+import { useId, useState, type ReactNode } from "react";
 import type { AidDescription, Result, WorkingStep } from "@fne/schema";
 import { formatDate } from "./dates.ts";
 import { fill, tr, type Lang } from "./i18n.ts";
@@ -85,5 +86,26 @@ function Steps({ steps, result, plain, lang, onCite }: { steps: WorkingStep[]; r
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * The working, folded under its amount: the design system's accordion (a button that says whether it is open, the
+ * part it opens), opened by React rather than by the design system's script; the widget styles it its own way.
+ */
+export function WorkingFold({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <section className="fne-working fr-accordion">
+      <p className="fr-accordion__title">
+        <button type="button" className="fne-working-toggle fr-accordion__btn" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+          {tr(lang, "working")}
+        </button>
+      </p>
+      <div id={id} className={`fr-collapse${open ? " fr-collapse--expanded" : ""}`} hidden={!open}>
+        {children}
+      </div>
+    </section>
   );
 }

@@ -71,6 +71,8 @@ const strings = {
   newEvaluation: { fr: "Nouvelle évaluation", en: "New evaluation" },
   save: { fr: "Enregistrer cette évaluation au dossier", en: "Save this evaluation in the case file" },
   sheetTitle: { fr: "Fiche du dossier", en: "Case file sheet" },
+  recordedInFrench: { fr: "Évaluation enregistrée en français, telle qu'elle a été calculée.", en: "Evaluation recorded in French, as it was computed." },
+  recordedInEnglish: { fr: "Évaluation enregistrée en anglais, telle qu'elle a été calculée.", en: "Evaluation recorded in English, as it was computed." },
   printedOn: { fr: "Imprimée le", en: "Printed on" },
   factsEntered: { fr: "Éléments de la dernière évaluation", en: "Facts of the latest evaluation" },
   latestResult: { fr: "Résultat de la dernière évaluation", en: "Result of the latest evaluation" },

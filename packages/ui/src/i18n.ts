@@ -6,6 +6,15 @@ export type { Lang };
 
 const strings = {
   appTitle: { fr: "Calculateur des aides du FNE", en: "FNE aid calculator" },
+  appTagline: { fr: "Les aides du Fonds national de l'emploi, calculées d'après les textes en vigueur à la date du cas", en: "The aids of the Fonds national de l'emploi, computed from the texts in force on the case's date" },
+  skipLinks: { fr: "Accès rapide", en: "Quick access" },
+  skipToContent: { fr: "Contenu", en: "Content" },
+  footerAbout: {
+    fr: "Calculateur de référence des aides à l'emploi du Fonds national de l'emploi, pour les agents des services de l'État. Le calcul est indicatif : la décision appartient à l'autorité compétente.",
+    en: "Reference calculator of the employment aids of the Fonds national de l'emploi, for the agents of State services. The calculation is indicative: the decision belongs to the competent authority.",
+  },
+  footerLicence: { fr: "Les textes cités proviennent de Légifrance. Interface : Système de design de l'État (DSFR).", en: "The texts cited come from Légifrance. Interface: the French State's design system (DSFR)." },
+  newWindow: { fr: "nouvelle fenêtre", en: "new window" },
   caseworker: { fr: "Dossier individuel", en: "Individual case" },
   employer: { fr: "Plan de licenciement", en: "Layoff plan" },
   language: { fr: "Langue", en: "Language" },
@@ -105,6 +114,7 @@ const strings = {
   dateRequired: { fr: "indiquez la date de l'événement", en: "enter the event date" },
   // the decision sheet
   sheetTitle: { fr: "Fiche de calcul des aides du FNE", en: "FNE aid calculation sheet" },
+  sheetHeader: { fr: "En-tête de la fiche imprimée", en: "Header of the printed sheet" },
   agency: { fr: "Organisme", en: "Agency" },
   caseworkerName: { fr: "Agent instructeur", en: "Caseworker" },
   dossierReference: { fr: "Référence du dossier", en: "Case file reference" },

@@ -10,7 +10,7 @@ export { caseFromDraft, draftFromQuery, draftToQuery, emptyDraft, factFields, ty
 export { apiEvaluate, localEvaluate, resolveEvaluate, CaseError, type Evaluate } from "./evaluator.ts";
 export { formatDecimal, formatMoney, formatWithEuro, francsToEuros } from "./money.ts";
 export { tr, pick, type Lang } from "./i18n.ts";
-export { css } from "./styles.ts";
+export { css, layoutCss } from "./styles.ts";
 export { PlanSimulator, type PlanSimulatorProps } from "./PlanSimulator.tsx";
 export { runPlanFile, exportFile, type PlanRequest, type PlanRow, type PlanOutcome, type PlanMessage, type PlanData } from "./plan-run.ts";
 export { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
