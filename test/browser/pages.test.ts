@@ -95,7 +95,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 /** What is wrong with the page as it stands: its words, then its accessibility. */
 async function check(page: Page, lang: Lang, name: string, root = page.locator("body")) {
-  await page.screenshot({ path: artifact(`page-${name}-${lang}.png`), fullPage: true });
+  await page.screenshot({ path: artifact(`page-${name}-${lang}.png`) });
   expect(screenProblems(await readText(root, lang), lang), `${name} (${lang}): words`).toEqual([]);
   expect(await axeProblems(page), `${name} (${lang}): accessibility`).toEqual([]);
 }

@@ -67,7 +67,7 @@ describe("decision sheet", () => {
     expect(working).toMatch(/60/);
     expect(working).toMatch(/169/);
     expect(working).toContain("R322-6");
-    expect(await sheet.locator(".fne-sheet-texts li").first().innerText()).toMatch(/R322-6.* — version en vigueur/);
+    expect(await sheet.locator(".fne-sheet-texts li", { hasText: "R322-6" }).first().innerText()).toMatch(/^R322-6.* — version en vigueur/);
     await page.screenshot({ path: artifact("sheet-print.png"), fullPage: true });
 
     const pdf = await page.pdf({ format: "A4", path: artifact("sheet.pdf") });

@@ -29,6 +29,8 @@ export interface DecisionSheetProps {
   facts: Record<string, unknown>;
   value: Result | Screening;
   header?: SheetHeader | undefined;
+  /** The sheet's title (a dossier's names its reference); the calculator's by default. */
+  title?: string | undefined;
   /** When the sheet is printed (ISO timestamp); now by default. */
   printedOn?: string | undefined;
   names?: EngineNames | undefined;
@@ -38,7 +40,7 @@ export interface DecisionSheetProps {
 
 const blank = (value: string | undefined) => (value ? value : <span className="fne-blank" aria-hidden="true" />);
 
-export function DecisionSheet({ lang, aids, date, aid, facts, value, header, printedOn, names, children }: DecisionSheetProps) {
+export function DecisionSheet({ lang, aids, date, aid, facts, value, header, title = tr(lang, "sheetTitle"), printedOn, names, children }: DecisionSheetProps) {
   const results = "results" in value ? value.results : [value];
   const shown = results.filter((r) => r.status === "eligible" || r.status === "undetermined" || results.length === 1);
   const others = results.filter((r) => !shown.includes(r));
@@ -52,7 +54,7 @@ export function DecisionSheet({ lang, aids, date, aid, facts, value, header, pri
   return (
     <section className="fne-sheet fne-printonly" lang={lang} aria-label={tr(lang, "sheetTitle")} data-testid="decision-sheet">
       <header className="fne-sheet-head">
-        <h2>{aid ? `${tr(lang, "sheetTitle")} — ${pick(lang, byId.get(aid)?.title)}` : tr(lang, "sheetTitle")}</h2>
+        <h2>{aid ? `${title} — ${pick(lang, byId.get(aid)?.title)}` : title}</h2>
         <dl className="fne-sheet-id">
           <div>
             <dt>{tr(lang, "agency")}</dt>

@@ -70,7 +70,7 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
           client={client}
           id={dossierId}
           role={session.role}
-          actor={session.label ? `${session.label} (${roleName(lang, session.role)})` : undefined}
+          actor={session.label ?? undefined}
           onBack={() => onOpen(undefined)}
           onSignedOut={onSignedOut}
         />

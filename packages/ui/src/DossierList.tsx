@@ -69,32 +69,40 @@ export function DossierList({ lang, client, role, onOpen, onSignedOut }: Dossier
       ) : rows.length === 0 ? (
         <p>{dt(lang, "noDossiers")}</p>
       ) : (
-        <table className="fne-table fne-dossier-table">
-          <thead>
-            <tr>
-              <th scope="col">{dt(lang, "reference")}</th>
-              <th scope="col">{dt(lang, "status")}</th>
-              <th scope="col">{dt(lang, "openedOn")}</th>
-              <th scope="col">{dt(lang, "lastEvaluated")}</th>
-              <th scope="col">{dt(lang, "evaluationCount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <button type="button" className="fne-link" onClick={() => onOpen(d.id)}>
-                    {d.reference}
-                  </button>
-                </td>
-                <td>{d.status ? <StatusBadge status={d.status} lang={lang} /> : dt(lang, "notEvaluated")}</td>
-                <td>{formatDate(d.createdAt, lang)}</td>
-                <td>{d.lastEvaluatedAt ? formatDateTime(d.lastEvaluatedAt, lang) : "—"}</td>
-                <td>{d.evaluationCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="fr-table fr-table--no-caption">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table className="fne-table fne-dossier-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{dt(lang, "reference")}</th>
+                      <th scope="col">{dt(lang, "status")}</th>
+                      <th scope="col">{dt(lang, "openedOn")}</th>
+                      <th scope="col">{dt(lang, "lastEvaluated")}</th>
+                      <th scope="col">{dt(lang, "evaluationCount")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <button type="button" className="fne-link" onClick={() => onOpen(d.id)}>
+                            {d.reference}
+                          </button>
+                        </td>
+                        <td>{d.status ? <StatusBadge status={d.status} lang={lang} /> : dt(lang, "notEvaluated")}</td>
+                        <td>{formatDate(d.createdAt, lang)}</td>
+                        <td>{d.lastEvaluatedAt ? formatDateTime(d.lastEvaluatedAt, lang) : "—"}</td>
+                        <td>{d.evaluationCount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
       )}
       {can(role, "recheck") && <RecheckAll lang={lang} client={client} onOpen={onOpen} onError={fail} />}
     </section>

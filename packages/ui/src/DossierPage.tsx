@@ -23,7 +23,7 @@ export interface DossierPageProps {
   client: DossierClient;
   id: string;
   role: Role;
-  /** Who is signed in, as the printed sheet names the caseworker ("A. Martin (conseiller)"); absent: a blank line. */
+  /** Who is signed in (the token's label, "A. Martin"): the printed sheet adds the role; absent: a blank line. */
   actor?: string | undefined;
   onBack: () => void;
   onSignedOut: () => void;
@@ -162,7 +162,7 @@ export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut
         </section>
       )}
 
-      {printing.printing && <Sheet dossier={dossier} lang={lang} byId={byId} aids={aids} actor={actor} />}
+      {printing.printing && <Sheet dossier={dossier} lang={lang} byId={byId} aids={aids} actor={actor} role={role} />}
 
       {cited && (
         <ArticlePanel
@@ -329,7 +329,7 @@ function Compare({ evaluations, aids, lang }: { evaluations: Evaluation[]; aids:
  * The printed sheet: the decision sheet of the latest evaluation, headed with the dossier's organisation, the
  * caseworker signed in and the dossier's reference, then the dossier's history of evaluations.
  */
-function Sheet({ dossier, lang: pageLang, byId, aids, actor }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[]; actor: string | undefined }) {
+function Sheet({ dossier, lang: pageLang, byId, aids, actor, role }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[]; actor: string | undefined; role: Role }) {
   const latest = dossier.evaluations.at(-1);
   // The sheet prints the latest record as it was evaluated, in its language.
   const lang = latest ? recordLang(latest) : pageLang;
@@ -381,7 +381,8 @@ function Sheet({ dossier, lang: pageLang, byId, aids, actor }: { dossier: Dossie
       aid={c.aid}
       facts={(latest.case.facts as Record<string, unknown> | undefined) ?? {}}
       value={latest.result}
-      header={{ agency: dossier.organisation, caseworker: actor, reference: dossier.reference }}
+      title={`${dt(lang, "sheetTitle")} ${dossier.reference}`}
+      header={{ agency: dossier.organisation, caseworker: actor && `${actor} (${roleName(lang, role)})`, reference: dossier.reference }}
       names={engineNames}
     >
       {history}

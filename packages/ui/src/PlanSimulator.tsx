@@ -402,43 +402,50 @@ function ResultsTable({ page, ask, lang, currency, aids }: { page: TablePage; as
           {tr(lang, "exportJson")}
         </button>
       </div>
-      <div className="fne-table-wrap">
-        <table className="fne-plan-table" data-testid="plan-table">
-          <thead>
-            <tr>
-              {col("n", "#", true)}
-              <th scope="col">{tr(lang, "line")}</th>
-              {col("id", tr(lang, "employeeId"))}
-              {col("aid", tr(lang, "aid"))}
-              {col("status", tr(lang, "status"))}
-              {col("employer", tr(lang, "employerCost"), true)}
-              {col("state", tr(lang, "stateCost"), true)}
-              {col("employee", tr(lang, "employeeAllocations"), true)}
-              <th scope="col">{tr(lang, "note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((r) => (
-              <tr key={`${r.n}-${r.aid}`}>
-                <td className="fne-num">{r.n}</td>
-                <td className="fne-num">{r.line ?? ""}</td>
-                <td>
-                  <button type="button" className="fne-link" onClick={() => ask({ type: "detail", n: r.n })} aria-label={`${tr(lang, "openRow")} ${r.id}`}>
-                    {r.id}
-                  </button>
-                </td>
-                <td>{pick(lang, aids.find((a) => a.id === r.aid)?.title) || r.aid}</td>
-                <td>
-                  <StatusBadge status={r.status} lang={lang} />
-                </td>
-                <td className="fne-num">{r.employer && formatMoney(r.employer, currency, lang)}</td>
-                <td className="fne-num">{r.state && formatMoney(r.state, currency, lang)}</td>
-                <td className="fne-num">{r.employee && formatMoney(r.employee, currency, lang)}</td>
-                <td className="fne-wrap">{r.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {/* The design system's table (its own horizontal scroll), in the web app. */}
+      <div className="fne-table-wrap fr-table fr-table--no-caption">
+        <div className="fr-table__wrapper">
+          <div className="fr-table__container">
+            <div className="fr-table__content">
+                <table className="fne-plan-table" data-testid="plan-table">
+                  <thead>
+                    <tr>
+                      {col("n", "#", true)}
+                      <th scope="col">{tr(lang, "line")}</th>
+                      {col("id", tr(lang, "employeeId"))}
+                      {col("aid", tr(lang, "aid"))}
+                      {col("status", tr(lang, "status"))}
+                      {col("employer", tr(lang, "employerCost"), true)}
+                      {col("state", tr(lang, "stateCost"), true)}
+                      {col("employee", tr(lang, "employeeAllocations"), true)}
+                      <th scope="col">{tr(lang, "note")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.rows.map((r) => (
+                      <tr key={`${r.n}-${r.aid}`}>
+                        <td className="fne-num">{r.n}</td>
+                        <td className="fne-num">{r.line ?? ""}</td>
+                        <td>
+                          <button type="button" className="fne-link" onClick={() => ask({ type: "detail", n: r.n })} aria-label={`${tr(lang, "openRow")} ${r.id}`}>
+                            {r.id}
+                          </button>
+                        </td>
+                        <td>{pick(lang, aids.find((a) => a.id === r.aid)?.title) || r.aid}</td>
+                        <td>
+                          <StatusBadge status={r.status} lang={lang} />
+                        </td>
+                        <td className="fne-num">{r.employer && formatMoney(r.employer, currency, lang)}</td>
+                        <td className="fne-num">{r.state && formatMoney(r.state, currency, lang)}</td>
+                        <td className="fne-num">{r.employee && formatMoney(r.employee, currency, lang)}</td>
+                        <td className="fne-wrap">{r.note}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+            </div>
+          </div>
+        </div>
       </div>
       <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
         <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
