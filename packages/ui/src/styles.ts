@@ -31,6 +31,7 @@ export const layoutCss = `
 .fne-meta dt { font-size: .8rem; color: var(--fne-muted); text-transform: uppercase; letter-spacing: .03em; }
 .fne-meta dd { margin: 0; font-weight: 600; }
 .fne table { border-collapse: collapse; }
+.fne-amounts { width: 100%; max-width: 48rem; }
 .fne-amounts th, .fne-amounts td { text-align: left; padding: .35rem 1.5rem .35rem 0; border-bottom: 1px solid var(--fne-line); vertical-align: top; }
 .fne-amounts th { font-weight: 400; }
 .fne-amounts td { text-align: right; font-variant-numeric: tabular-nums; font-weight: 700; padding-right: 0; }
