@@ -112,7 +112,7 @@ export const layoutCss = `
 .fne-sheet h2 { font-size: 13pt; color: #000; margin: 0 0 .3rem; }
 .fne-sheet h3 { font-size: 10.5pt; color: #000; border-bottom: 1px solid #000; margin: .6rem 0 .25rem; padding-bottom: .1rem; break-after: avoid-page; }
 .fne-sheet h4 { font-size: 9.5pt; color: #000; margin: .35rem 0 .1rem; break-after: avoid-page; }
-.fne-sheet p { margin: .1rem 0; }
+.fne-sheet p { margin: .1rem 0; font-size: inherit; line-height: inherit; } /* not the design system's paragraph size */
 .fne-sheet ul { margin: .1rem 0; padding-left: 1.1rem; }
 .fne-sheet-head { border-bottom: 2px solid #000; padding-bottom: .3rem; }
 .fne-sheet-id { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: .35rem 1rem; margin: .25rem 0 0; }
