@@ -53,8 +53,8 @@ describe("plan simulator", () => {
     await page.getByLabel("Filtrer par statut").selectOption("invalid");
     await expect.poll(() => rows.count()).toBe(1);
     expect(await page.locator('[data-testid="plan-table"] tbody td').nth(2).innerText()).toBe("E003");
-    // The reason of the bad row names its column and what is wrong, in French.
-    expect(await page.locator('[data-testid="plan-table"] tbody td').last().innerText()).toContain("seniorityMonths");
+    // The reason of the bad row names its column (by its label, not its code name) and what is wrong, in French.
+    expect(await page.locator('[data-testid="plan-table"] tbody td').last().innerText()).toMatch(/^Ancienneté \(mois\)\s:\s«\s?lots\s?» n'est pas un nombre$/);
     await page.getByLabel("Filtrer par statut").selectOption("");
     await expect.poll(() => rows.count()).toBe(4);
     await page.getByRole("button", { name: "Coût employeur (tout compris)" }).click();

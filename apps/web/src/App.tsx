@@ -1,8 +1,8 @@
 /** The web app: the caseworker's case form (or guided questions) and the employer's plan simulator, French first, English on demand. */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { ASIDE, CaseCalculator, DossierDesk, Guided, PlanSimulator, SavedPlans, css, dossierCss, draftFromQuery, dt, resolveEvaluate, tr, type CaseDraft, type Lang } from "@fne/ui";
+import { ASIDE, CaseCalculator, DossierDesk, Guided, PlanSimulator, SavedPlans, dossierCss, draftFromQuery, dt, layoutCss, resolveEvaluate, tr, type CaseDraft, type Lang } from "@fne/ui";
 import { engineSource } from "@fne/ui/evaluator";
-import { dossierOf, readHash, savedPlanOf, writeHash, type View } from "./route.ts";
+import { dossierOf, langOf, readHash, savedPlanOf, withLang, writeHash, type View } from "./route.ts";
 
 /** VITE_API_URL set at build time: evaluate with the API (POST {api}/v1/evaluate); else in the page. */
 const apiUrl = import.meta.env.VITE_API_URL as string | undefined;
@@ -12,8 +12,8 @@ export function App() {
   // A "#guided?…" link is the guided session's, not the case form's.
   const initial = useMemo(() => draftFromQuery(start.view === "guided" ? "" : start.query), [start]);
   const [view, setView] = useState<View>(start.view);
-  const [lang, setLang] = useState<Lang>(() => draftFromQuery(start.query).lang);
-  const [caseQuery, setCaseQuery] = useState(start.view === "guided" ? "" : start.query);
+  const [lang, setLang] = useState<Lang>(() => langOf(start.query) ?? draftFromQuery(start.query).lang);
+  const [caseQuery, setCaseQuery] = useState(start.view === "case" ? start.query : "");
   const [guided, setGuided] = useState(() => ({ key: 0, query: start.view === "guided" ? start.query : "" }));
   const guidedSource = useMemo(() => ({ ...engineSource(), evaluate: resolveEvaluate(undefined, apiUrl) }), []);
   const guidedStart = useMemo(() => {
@@ -44,6 +44,8 @@ export function App() {
       }
       setStart(next);
       setView(next.view);
+      const l = langOf(next.query);
+      if (l) setLang(l);
       if (next.view === "dossiers") {
         setDossierId(dossierOf(next.query));
         setDossiersShown(true);
@@ -54,65 +56,134 @@ export function App() {
         setPlansShown(true);
         return;
       }
-      setCaseQuery(next.query);
-      if (next.query) setLang(draftFromQuery(next.query).lang);
+      if (next.view === "case") setCaseQuery(next.query);
     };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
-  const dossierQuery = (id: string | undefined) => (id ? `id=${encodeURIComponent(id)}` : "");
+  // Every view's URL says the language, so that a link opens the page as it was read.
+  const idQuery = (id: string | undefined) => (id ? `id=${encodeURIComponent(id)}` : "");
+  const queryOf = (v: View, l: Lang) =>
+    withLang(v === "case" ? caseQuery : v === "dossiers" ? idQuery(dossierId) : v === "plans" ? idQuery(planId) : "", l);
   const go = (v: View) => {
     setView(v);
     if (v === "dossiers") setDossiersShown(true);
     if (v === "plans") setPlansShown(true);
-    history.replaceState(null, "", writeHash(v, v === "case" ? caseQuery : v === "dossiers" ? dossierQuery(dossierId) : v === "plans" ? dossierQuery(planId) : ""));
+    history.replaceState(null, "", writeHash(v, queryOf(v, lang)));
   };
-  const openDossier = useCallback((id: string | undefined) => {
-    setDossierId(id);
-    history.replaceState(null, "", writeHash("dossiers", id ? `id=${encodeURIComponent(id)}` : ""));
-  }, []);
-  const openPlan = useCallback((id: string | undefined) => {
-    setPlanId(id);
-    history.replaceState(null, "", writeHash("plans", id ? `id=${encodeURIComponent(id)}` : ""));
-  }, []);
+  const chooseLang = (l: Lang) => {
+    setLang(l);
+    history.replaceState(null, "", writeHash(view, queryOf(view, l)));
+  };
+  const openDossier = useCallback(
+    (id: string | undefined) => {
+      setDossierId(id);
+      history.replaceState(null, "", writeHash("dossiers", withLang(idQuery(id), lang)));
+    },
+    [lang],
+  );
+  const openPlan = useCallback(
+    (id: string | undefined) => {
+      setPlanId(id);
+      history.replaceState(null, "", writeHash("plans", withLang(idQuery(id), lang)));
+    },
+    [lang],
+  );
   const onCompute = useCallback((_d: CaseDraft, query: string) => {
     setCaseQuery(query);
     history.replaceState(null, "", writeHash("case", query));
   }, []);
   const onGuided = useCallback((_d: CaseDraft, query: string) => history.replaceState(null, "", writeHash("guided", query)), []);
 
+  const tabs: Array<{ view: View; label: string }> = [
+    { view: "case", label: tr(lang, "caseworker") },
+    { view: "plan", label: tr(lang, "employer") },
+    { view: "dossiers", label: dt(lang, "dossiers") },
+    { view: "plans", label: tr(lang, "savedPlans") },
+  ];
   return (
     <div className="fne fne-app" lang={lang}>
-      <style>{css + dossierCss + appCss}</style>
-      <header className="fne-app-head fne-noprint">
-        <h1>{tr(lang, "appTitle")}</h1>
-        <nav aria-label="Sections">
-          {(["case", "plan"] as const).map((v) => (
-            <button key={v} type="button" className="fne-tab" aria-current={view === v ? "page" : undefined} onClick={() => go(v)}>
-              {tr(lang, v === "case" ? "caseworker" : "employer")}
-            </button>
-          ))}
-          <button type="button" className="fne-tab" aria-current={view === "dossiers" ? "page" : undefined} onClick={() => go("dossiers")}>
-            {dt(lang, "dossiers")}
-          </button>
-          <button type="button" className="fne-tab" aria-current={view === "plans" ? "page" : undefined} onClick={() => go("plans")}>
-            {tr(lang, "savedPlans")}
-          </button>
+      {/* The look is the État's design system (src/dsfr.ts); the components bring their layout only. */}
+      <style>{layoutCss + dossierCss + appCss}</style>
+      <div className="fr-skiplinks fne-noprint">
+        <nav className="fr-container" aria-label={tr(lang, "skipLinks")}>
+          <ul className="fr-skiplinks__list">
+            <li>
+              <a className="fr-link" href="#fne-content" onClick={skipTo("fne-content")}>
+                {tr(lang, "skipToContent")}
+              </a>
+            </li>
+          </ul>
         </nav>
-        <div className="fne-lang" role="group" aria-label={tr(lang, "language")}>
-          {(["fr", "en"] as const).map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
-              {l === "fr" ? "Français" : "English"}
-            </button>
-          ))}
+      </div>
+      <header role="banner" className="fr-header fne-noprint">
+        <div className="fr-header__body">
+          <div className="fr-container">
+            <div className="fr-header__body-row">
+              <div className="fr-header__brand">
+                <div className="fr-header__brand-top">
+                  <div className="fr-header__logo">
+                    <p className="fr-logo">
+                      République
+                      <br />
+                      française
+                    </p>
+                  </div>
+                </div>
+                <div className="fr-header__service">
+                  <p className="fr-header__service-title">{tr(lang, "appTitle")}</p>
+                  <p className="fr-header__service-tagline">{tr(lang, "appTagline")}</p>
+                </div>
+              </div>
+              <div className="fr-header__tools">
+                <div className="fr-header__tools-links">
+                  <ul className="fr-btns-group fne-lang" aria-label={tr(lang, "language")}>
+                    {(["fr", "en"] as const).map((l) => (
+                      <li key={l}>
+                        <button type="button" className="fr-btn fr-btn--tertiary-no-outline" lang={l} aria-pressed={lang === l} onClick={() => chooseLang(l)}>
+                          {l === "fr" ? "Français" : "English"}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="fr-header__menu fne-menu">
+          <div className="fr-container">
+            <nav className="fr-nav" aria-label={tr(lang, "sections")}>
+              <ul className="fr-nav__list">
+                {tabs.map((t) => (
+                  <li key={t.view} className="fr-nav__item">
+                    <a
+                      className="fr-nav__link fne-tab"
+                      href={writeHash(t.view, queryOf(t.view, lang))}
+                      aria-current={view === t.view ? "page" : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        go(t.view);
+                      }}
+                    >
+                      {t.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
         </div>
       </header>
-      <main className="fne-main">
+      <main className="fne-main fr-container" id="fne-content" tabIndex={-1}>
+        <h1 className="fr-h3 fne-noprint">{tabs.find((t) => t.view === view)?.label ?? tr(lang, "guided")}</h1>
         {/* Both stay mounted so that switching tabs keeps the case and the imported plan. */}
         <div hidden={view !== "case"}>
           <p className="fne-noprint">
-            <a href={writeHash("guided")}>{tr(lang, "guidedLink")}</a>
+            <a className="fr-link" href={writeHash("guided")}>
+              {tr(lang, "guidedLink")}
+            </a>
           </p>
           <CaseCalculator key={start.query} lang={lang} initial={initial} onCompute={onCompute} {...(apiUrl ? { apiUrl } : {})} />
         </div>
@@ -125,19 +196,56 @@ export function App() {
         <div hidden={view !== "dossiers"}>{dossiersShown && <DossierDesk lang={lang} dossierId={dossierId} onOpen={openDossier} />}</div>
         <div hidden={view !== "plans"}>{plansShown && <SavedPlans lang={lang} planId={planId} onOpen={openPlan} />}</div>
       </main>
+      <footer className="fr-footer fne-noprint" role="contentinfo">
+        <div className="fr-container">
+          <div className="fr-footer__body">
+            <div className="fr-footer__brand">
+              <p className="fr-logo">
+                République
+                <br />
+                française
+              </p>
+            </div>
+            <div className="fr-footer__content">
+              <p className="fr-footer__content-desc">{tr(lang, "footerAbout")}</p>
+              <ul className="fr-footer__content-list">
+                <li className="fr-footer__content-item">
+                  <a className="fr-footer__content-link" href="https://www.legifrance.gouv.fr" rel="noreferrer" target="_blank" title={tr(lang, "newWindow")}>
+                    legifrance.gouv.fr
+                  </a>
+                </li>
+                <li className="fr-footer__content-item">
+                  <a className="fr-footer__content-link" href="https://travail-emploi.gouv.fr" rel="noreferrer" target="_blank" title={tr(lang, "newWindow")}>
+                    travail-emploi.gouv.fr
+                  </a>
+                </li>
+              </ul>
+            </div>
+          </div>
+          <div className="fr-footer__bottom">
+            <div className="fr-footer__bottom-copy">
+              <p>{tr(lang, "footerLicence")}</p>
+            </div>
+          </div>
+        </div>
+      </footer>
     </div>
   );
 }
 
+/** The skip link moves the focus without touching the hash, which holds the page's state. */
+const skipTo = (id: string) => (e: { preventDefault(): void }) => {
+  e.preventDefault();
+  document.getElementById(id)?.focus();
+};
+
 const appCss = `
-.fne-app { max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
-.fne-app-head { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem 2rem; padding: 1rem 0; border-bottom: 3px solid var(--fne-blue); margin-bottom: 1rem; }
-.fne-app-head h1 { margin: 0; flex: 1 1 auto; }
-.fne-app-head nav { display: flex; gap: .25rem; }
-.fne-tab { border: 1px solid var(--fne-blue); background: #fff; color: var(--fne-blue); padding: .45rem 1rem; border-radius: 4px; cursor: pointer; font-weight: 600; }
-.fne-tab[aria-current="page"] { background: var(--fne-blue); color: #fff; }
-.fne-lang { display: flex; gap: .25rem; }
-.fne-lang button { border: 1px solid #6b7180; background: #fff; padding: .3rem .6rem; border-radius: 4px; cursor: pointer; }
-.fne-lang button[aria-pressed="true"] { background: var(--fne-ink); color: #fff; border-color: var(--fne-ink); }
-@media print { .fne-app { max-width: none; padding: 0; } }
+.fne-app { background: var(--background-default-grey); }
+.fne-main { padding-top: 1.5rem; padding-bottom: 3rem; }
+.fne-main:focus { outline: none; }
+/* The sections stay in the header on every width (the design system folds them into a menu its script opens). */
+.fne-menu { display: block; }
+.fne-lang { margin: 0; }
+.fne-lang .fr-btn[aria-pressed="true"] { font-weight: 700; text-decoration: underline; }
+@media print { .fne-main { max-width: none; padding: 0; } }
 `;

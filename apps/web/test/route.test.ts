@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dossierOf, readHash, writeHash } from "../src/route.ts";
+import { dossierOf, langOf, readHash, withLang, writeHash } from "../src/route.ts";
 
 describe("the page state in the URL hash", () => {
   it("reads the view and the case query, the case form by default", () => {
@@ -29,5 +29,18 @@ describe("the guided questions in the URL hash", () => {
   it("reads a session, its answers in the order asked", () => {
     expect(readHash("#guided")).toEqual({ view: "guided", query: "" });
     expect(readHash("#guided?date=1996-03-01&aid=atd&f.trainingPossible=false")).toEqual({ view: "guided", query: "date=1996-03-01&aid=atd&f.trainingPossible=false" });
+  });
+});
+
+describe("the language in the URL hash", () => {
+  it("is read from any view and set without losing the rest of the query", () => {
+    expect(langOf("lang=en")).toBe("en");
+    expect(langOf("id=abc&lang=fr")).toBe("fr");
+    expect(langOf("lang=de")).toBeUndefined();
+    expect(langOf("")).toBeUndefined();
+    expect(withLang("", "en")).toBe("lang=en");
+    expect(withLang("id=abc", "en")).toBe("id=abc&lang=en");
+    expect(withLang("date=1996-03-01&lang=fr&f.x=1", "en")).toBe("date=1996-03-01&lang=en&f.x=1");
+    expect(readHash(writeHash("plan", withLang("", "en")))).toEqual({ view: "plan", query: "lang=en" });
   });
 });

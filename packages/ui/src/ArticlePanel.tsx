@@ -1,15 +1,18 @@
 /**
  * A side panel (non-modal: the explanation stays usable beside it) with the text of a cited article, in the version
  * the citation names, with the cited paragraph (alinéa) marked. The text comes from `getArticle`: the engine's, at
- * once, or the API's (GET /v1/articles/:id), after a moment.
+ * once, or the API's (GET /v1/articles/:id), after a moment. The law's words are shown verbatim (in French, marked
+ * so); around them, only what the data says in both languages (the version's dates, whether its wording is in our
+ * sources, what succeeds it): the rule files' own notes, written for their maintainers, are not shown.
  */
 import { useEffect, useMemo, useRef } from "react";
-import type { Citation } from "@fne/schema";
+import type { ArticleAtDate, Citation } from "@fne/schema";
 import type { GetArticle } from "./api-client.ts";
-import { tr, type Lang } from "./i18n.ts";
-import { citationLabel } from "./ResultView.tsx";
+import { formatDate } from "./dates.ts";
+import { fill, tr, type Lang } from "./i18n.ts";
 import { useSettled } from "./settled.ts";
 import { articlePagePath, RuleLink } from "./rule-pages.tsx";
+import { articleName, citationLabel, versionSpan } from "./words.ts";
 
 export type { GetArticle };
 
@@ -24,8 +27,17 @@ export interface ArticlePanelProps {
   getArticle: GetArticle;
 }
 
-const span = (from: string | null, to: string | null, lang: Lang) =>
-  `${tr(lang, "from")} ${from ?? tr(lang, "openStart")} ${tr(lang, "to")} ${to ?? tr(lang, "openEnd")}`;
+/** "Article R322-6, al. 1"; a text that is not a Code article by its name: "Arrêté du 12 avril 1994". */
+function heading(c: Citation, lang: Lang) {
+  const label = citationLabel(c, lang);
+  return /^[LRD]\d/.test(c.article) ? `${tr(lang, "article")} ${label}` : label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** What follows the article: its new number(s) from a date, or its end under this number. */
+function successorText(s: NonNullable<ArticleAtDate["successor"]>, lang: Lang) {
+  const date = formatDate(s.from, lang);
+  return s.articles.length ? fill(lang, "articleSuccessor", { date, articles: s.articles.map((a) => articleName(a, lang)).join(", ") }) : fill(lang, "articleEnds", { date });
+}
 
 export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: ArticlePanelProps) {
   const date = citationDate(citation, caseDate);
@@ -53,9 +65,9 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: 
     >
       <header>
         <h2 id={titleId}>
-          {tr(lang, "article")} {citationLabel(citation, lang)}
+          {heading(citation, lang)}
         </h2>
-        <button ref={closeRef} type="button" className="fne-button" onClick={onClose}>
+        <button ref={closeRef} type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onClose}>
           {tr(lang, "close")}
         </button>
       </header>
@@ -64,14 +76,17 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: 
       {found.state === "done" && !article && <p>{tr(lang, "articleNotFound")}</p>}
       {article && (
         <>
-          <p className="fne-article-title">{article.title}</p>
+          <p className="fne-article-title" lang="fr">
+            {article.title}
+          </p>
           {v ? (
             <>
               <p className="fne-article-span">
-                {tr(lang, "inForce")} {span(v.from, v.to, lang)}
+                {tr(lang, "inForce")} {versionSpan(v.from, v.to, lang)}
               </p>
+              {v.from === null && <p className="fne-help">{tr(lang, "startNotDated")}</p>}
               {v.paragraphs ? (
-                <ol className="fne-paragraphs">
+                <ol className="fne-paragraphs" lang="fr">
                   {v.paragraphs.map((p, i) => {
                     const cited = citation.paragraph === i + 1;
                     return (
@@ -84,7 +99,6 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: 
               ) : (
                 <p>{tr(lang, "textNotInSources")}</p>
               )}
-              {v.note && <p className="fne-help">{v.note}</p>}
               <RuleLink path={articlePagePath(lang, article.id, v.from)} label={tr(lang, "seeArticleVersion")} />
             </>
           ) : (
@@ -92,12 +106,12 @@ export function ArticlePanel({ citation, caseDate, lang, onClose, getArticle }: 
               <p>{tr(lang, "noVersionAtDate")}</p>
               <ul>
                 {article.versions.map((x, i) => (
-                  <li key={i}>{span(x.from, x.to, lang)}</li>
+                  <li key={i}>{versionSpan(x.from, x.to, lang)}</li>
                 ))}
               </ul>
             </>
           )}
-          {article.successor && <p className="fne-help">{article.successor.note}</p>}
+          {article.successor && <p className="fne-help">{successorText(article.successor, lang)}</p>}
         </>
       )}
     </div>

@@ -8,11 +8,13 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEven
 import type { AidDescription, Citation, ErrorIssue, Result, Screening } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
 import { CaseError, type AidSource } from "./api-client.ts";
+import { DecisionSheet, type SheetHeader } from "./DecisionSheet.tsx";
 import { caseFromDraft, draftToQuery, factFields, type CaseDraft, type FactField } from "./draft.ts";
 import { FactInput } from "./FactInput.tsx";
-import { issueMessage, pick, tr, type Lang } from "./i18n.ts";
-import { formatMoney } from "./money.ts";
+import { fill, issueMessage, pick, tr, type Lang } from "./i18n.ts";
 import { ResultView, StatusBadge } from "./ResultView.tsx";
+import { usePrinting } from "./print.ts";
+import { missingEntry, plainText, type EngineNames } from "./words.ts";
 
 export interface CaseFormProps extends AidSource {
   lang: Lang;
@@ -26,6 +28,10 @@ export interface CaseFormProps extends AidSource {
   initial?: CaseDraft;
   /** Called with each computed case and its query string (the web app keeps it in the URL). */
   onCompute?: (draft: CaseDraft, query: string) => void;
+  /** The labels only the engine's rules hold (the web app has them). */
+  names?: EngineNames | undefined;
+  /** The printed sheet's header (a dossier's agency, caseworker and reference); absent: blank lines. */
+  sheetHeader?: SheetHeader | undefined;
 }
 
 type Outcome =
@@ -47,6 +53,9 @@ export function CaseForm(props: CaseFormProps) {
   const uid = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLElement>(null);
+  const { printing, print } = usePrinting(rootRef);
+  // Outside a dossier, who prints the sheet says so here (else the sheet has blank lines to fill in by hand).
+  const [sheetFields, setSheetFields] = useState<SheetHeader>({});
 
   const fields = useMemo(() => factFields(aids, draft.aid), [aids, draft.aid]);
   const byId = useMemo(() => new Map(aids.map((a) => [a.id, a])), [aids]);
@@ -92,18 +101,20 @@ export function CaseForm(props: CaseFormProps) {
     void compute(draft, true);
   };
 
-  const issues = outcome.kind === "invalid" ? outcome.issues : [];
-  const errorAt = (path: string) =>
-    issues
-      .filter((i) => i.path === path)
-      .map((i) => issueMessage(lang, i.message))
-      .join("; ") || undefined;
+  // One message a field: an empty date fails both "a date" and "a calendar date"; the caseworker needs one sentence.
+  const issues = outcome.kind === "invalid" ? outcome.issues.filter((i, k, all) => all.findIndex((j) => j.path === i.path) === k) : [];
+  const say = (i: ErrorIssue) => (i.path === "date" && draft.date === "" ? tr(lang, "dateRequired") : issueMessage(lang, i.message));
+  const errorAt = (path: string) => {
+    const i = issues.find((x) => x.path === path);
+    return i && say(i);
+  };
   const focusField = (path: string) => {
     const name = path.startsWith("facts.") ? fieldId(path.slice(6)) : `${uid}-${path}`;
     (rootRef.current?.querySelector(`[id="${name}"]`) as HTMLElement | null)?.focus();
   };
 
   const groups = groupFields(fields, draft.aid, aids, lang);
+  const plain = (t: string) => plainText(t, lang, { aids, aid: byId.get(draft.aid), names: props.names });
   const dateError = errorAt("date");
   const aidError = errorAt("aid");
 
@@ -111,24 +122,26 @@ export function CaseForm(props: CaseFormProps) {
     <div className="fne-case" ref={rootRef}>
       <form className="fne-form fne-noprint" onSubmit={submit} noValidate aria-label={tr(lang, "caseworker")}>
         {issues.length > 0 && (
-          <div className="fne-alert" role="alert">
+          <div className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
             <p>{tr(lang, "fixErrors")}</p>
             <ul>
               {issues.map((i, k) => (
                 <li key={k}>
                   <button type="button" className="fne-link" onClick={() => focusField(i.path)}>
-                    {labelOfPath(i.path, fields, lang)}
-                  </button>{" "}
-                  : {issueMessage(lang, i.message)}
+                    {labelOfPath(i.path, aids, lang)}
+                  </button>
+                  {lang === "fr" ? "\u00a0: " : ": "}
+                  {say(i)}
                 </li>
               ))}
             </ul>
           </div>
         )}
         <div className="fne-row">
-          <div className={`fne-field${dateError ? " fne-field-error" : ""}`}>
+          <div className={`fne-field fr-input-group${dateError ? " fne-field-error fr-input-group--error" : ""}`}>
             <label htmlFor={`${uid}-date`}>{tr(lang, "date")}</label>
             <input
+              className="fr-input"
               id={`${uid}-date`}
               name="date"
               type="date"
@@ -138,19 +151,19 @@ export function CaseForm(props: CaseFormProps) {
               aria-describedby={`${uid}-date-help${dateError ? ` ${uid}-date-err` : ""}`}
               onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value }))}
             />
-            <p id={`${uid}-date-help`} className="fne-help">
+            <p id={`${uid}-date-help`} className="fne-help fr-hint-text">
               {tr(lang, "dateHelp")}
             </p>
             {dateError && (
-              <p id={`${uid}-date-err`} className="fne-error">
+              <p id={`${uid}-date-err`} className="fne-error fr-error-text">
                 {dateError}
               </p>
             )}
           </div>
           {!lockAid && (
-            <div className={`fne-field${aidError ? " fne-field-error" : ""}`}>
+            <div className={`fne-field fr-select-group${aidError ? " fne-field-error fr-select-group--error" : ""}`}>
               <label htmlFor={`${uid}-aid`}>{tr(lang, "aid")}</label>
-              <select id={`${uid}-aid`} name="aid" value={draft.aid} onChange={(e) => setDraft((d) => ({ ...d, aid: e.target.value }))}>
+              <select className="fr-select" id={`${uid}-aid`} name="aid" value={draft.aid} onChange={(e) => setDraft((d) => ({ ...d, aid: e.target.value }))}>
                 <option value="">{tr(lang, "allAids")}</option>
                 {aids.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -159,7 +172,7 @@ export function CaseForm(props: CaseFormProps) {
                 ))}
               </select>
               {draft.aid && <p className="fne-help">{pick(lang, byId.get(draft.aid)?.description)}</p>}
-              {aidError && <p className="fne-error">{aidError}</p>}
+              {aidError && <p className="fne-error fr-error-text">{aidError}</p>}
             </div>
           )}
         </div>
@@ -178,18 +191,19 @@ export function CaseForm(props: CaseFormProps) {
                   lang={lang}
                   currency={currency}
                   onChange={setFact}
+                  plain={plain}
                 />
               ))}
             </div>
           </fieldset>
         ))}
         <div className="fne-actions">
-          <button type="submit" className="fne-button fne-primary" disabled={busy}>
+          <button type="submit" className="fne-button fne-primary fr-btn" disabled={busy}>
             {busy ? tr(lang, "computing") : tr(lang, "compute")}
           </button>
           <button
             type="button"
-            className="fne-button"
+            className="fne-button fr-btn fr-btn--secondary"
             onClick={() => {
               setDraft((d) => ({ ...d, facts: {} }));
               setOutcome({ kind: "none" });
@@ -206,22 +220,50 @@ export function CaseForm(props: CaseFormProps) {
       </p>
       <section className="fne-output" ref={resultRef} tabIndex={-1} aria-label={tr(lang, "result")}>
         {outcome.kind === "failure" && (
-          <p className="fne-alert" role="alert">
+          <p className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
             {tr(lang, "serverError")} {outcome.message}
           </p>
         )}
         {outcome.kind === "result" && (
           <>
-            <div className="fne-actions fne-noprint">
-              <button type="button" className="fne-button" onClick={() => rootRef.current?.ownerDocument.defaultView?.print()}>
-                {tr(lang, "print")}
-              </button>
+            <div className="fne-noprint">
+              {!props.sheetHeader && <SheetFields lang={lang} uid={uid} value={sheetFields} onChange={setSheetFields} />}
+              <div className="fne-actions">
+                <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={print}>
+                  {tr(lang, "print")}
+                </button>
+              </div>
+              {"results" in outcome.value ? (
+                <ScreeningView
+                  screening={outcome.value}
+                  aids={aids}
+                  byId={byId}
+                  lang={lang}
+                  names={props.names}
+                  onCite={(citation, trigger) => setCited({ citation, trigger })}
+                />
+              ) : (
+                <ResultView
+                  result={outcome.value}
+                  aid={byId.get(outcome.value.aid)}
+                  aids={aids}
+                  lang={lang}
+                  names={props.names}
+                  onCite={(citation, trigger) => setCited({ citation, trigger })}
+                />
+              )}
             </div>
-            <CaseSummary draft={outcome.draft} aids={aids} lang={lang} />
-            {"results" in outcome.value ? (
-              <ScreeningView screening={outcome.value} byId={byId} lang={lang} onCite={(citation, trigger) => setCited({ citation, trigger })} />
-            ) : (
-              <ResultView result={outcome.value} aid={byId.get(outcome.value.aid)} lang={lang} onCite={(citation, trigger) => setCited({ citation, trigger })} />
+            {printing && (
+              <DecisionSheet
+                lang={lang}
+                aids={aids}
+                date={outcome.draft.date}
+                aid={outcome.draft.aid}
+                facts={caseFromDraft(outcome.draft, factFields(aids, outcome.draft.aid)).facts ?? {}}
+                value={outcome.value}
+                header={props.sheetHeader ?? sheetFields}
+                names={props.names}
+              />
             )}
           </>
         )}
@@ -243,6 +285,37 @@ export function CaseForm(props: CaseFormProps) {
   );
 }
 
+/** The printed sheet's header, typed by the caseworker: the agency, their name, the dossier's reference. */
+function SheetFields({ lang, uid, value, onChange }: { lang: Lang; uid: string; value: SheetHeader; onChange: (v: SheetHeader) => void }) {
+  const fields = [
+    ["agency", "agency"],
+    ["caseworker", "caseworkerName"],
+    ["reference", "dossierReference"],
+  ] as const;
+  return (
+    <fieldset className="fne-fieldset fne-sheet-fields">
+      <legend>{tr(lang, "sheetHeader")}</legend>
+      <div className="fne-grid">
+        {fields.map(([name, label]) => (
+          <div key={name} className="fne-field fr-input-group">
+            <label htmlFor={`${uid}-sheet-${name}`} className="fr-label">
+              {tr(lang, label)} <span className="fne-optional">({tr(lang, "optional")})</span>
+            </label>
+            <input
+              className="fr-input"
+              id={`${uid}-sheet-${name}`}
+              name={`sheet-${name}`}
+              autoComplete={name === "caseworker" ? "name" : name === "agency" ? "organization" : "off"}
+              value={value[name] ?? ""}
+              onChange={(e) => onChange({ ...value, [name]: e.target.value })}
+            />
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** One aid: one group. Screening: the facts several aids share first, then each aid's own. */
 function groupFields(fields: FactField[], aid: string, aids: AidDescription[], lang: Lang) {
   if (aid) return [{ key: aid, legend: tr(lang, "facts"), fields }];
@@ -255,66 +328,36 @@ function groupFields(fields: FactField[], aid: string, aids: AidDescription[], l
   return groups;
 }
 
-function labelOfPath(path: string, fields: FactField[], lang: Lang) {
+/** The field an error names, as the form labels it ("facts.newHourlyWage" → "Nouveau salaire horaire"). */
+function labelOfPath(path: string, aids: AidDescription[], lang: Lang) {
   if (path === "date") return tr(lang, "date");
   if (path === "aid") return tr(lang, "aid");
-  const f = path.startsWith("facts.") ? fields.find((x) => x.name === path.slice(6)) : undefined;
-  return f ? pick(lang, f.def.label) : path;
-}
-
-/** What the result was computed from, for the printed sheet handed to the person. */
-function CaseSummary({ draft, aids, lang }: { draft: CaseDraft; aids: AidDescription[]; lang: Lang }) {
-  const fields = factFields(aids, draft.aid);
-  const sent = caseFromDraft(draft, fields).facts ?? {};
-  const given = fields.filter((f) => sent[f.name] !== undefined);
-  const currency = draft.date < "2002-01-01" ? "FRF" : "EUR";
-  return (
-    <section className="fne-summary fne-printonly">
-      <h2>{tr(lang, "caseSummary")}</h2>
-      <dl>
-        <div>
-          <dt>{tr(lang, "date")}</dt>
-          <dd>{draft.date}</dd>
-        </div>
-        {given.map((f) => {
-          const v = String(sent[f.name]);
-          const shown =
-            f.def.type === "boolean"
-              ? tr(lang, v === "true" ? "yes" : "no")
-              : f.def.type === "enum"
-                ? pick(lang, f.def.valueLabels?.[v]) || v
-                : f.def.type === "money" && /^\d+(\.\d+)?$/.test(v)
-                  ? formatMoney(v, currency, lang)
-                  : v;
-          return (
-            <div key={f.name}>
-              <dt>{pick(lang, f.def.label)}</dt>
-              <dd>{shown}</dd>
-            </div>
-          );
-        })}
-      </dl>
-    </section>
-  );
+  const name = path.startsWith("facts.") ? path.slice(6) : undefined;
+  const def = name === undefined ? undefined : aids.map((a) => (Object.hasOwn(a.facts, name) ? a.facts[name] : undefined)).find(Boolean);
+  return def ? pick(lang, def.label) : tr(lang, "input");
 }
 
 /** "Missing: prior hourly pay, new hourly pay and 2 more", on the line of a collapsed result. */
-function missingHint(r: Result, aid: AidDescription | undefined, lang: Lang) {
-  const names = r.missing.map((m) => pick(lang, aid?.facts[m]?.label) || m);
-  const more = names.length > 2 ? ` (+${names.length - 2})` : "";
-  return `${tr(lang, "missing")} : ${names.slice(0, 2).join(", ")}${more}`;
+function missingHint(r: Result, aid: AidDescription | undefined, lang: Lang, names: EngineNames | undefined) {
+  const labels = r.missing.map((m) => missingEntry(m, aid, lang, names).label);
+  const more = labels.length > 2 ? ` (+${labels.length - 2})` : "";
+  return fill(lang, "missingShort", { names: `${labels.slice(0, 2).join(", ")}${more}` });
 }
 
 function ScreeningView({
   screening,
+  aids,
   byId,
   lang,
   onCite,
+  names,
 }: {
   screening: Screening;
+  aids: AidDescription[];
   byId: Map<string, AidDescription>;
   lang: Lang;
   onCite: (c: Citation, trigger: HTMLElement) => void;
+  names: EngineNames | undefined;
 }) {
   const sorted = [...screening.results].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const [open, setOpen] = useState<Set<string>>(() => new Set(sorted.filter((r) => r.status === "eligible").map((r) => r.aid)));
@@ -341,12 +384,12 @@ function ScreeningView({
               >
                 <span className="fne-disclosure-text">
                   <span>{r.title}</span>
-                  {r.missing.length > 0 && <span className="fne-hint">{missingHint(r, byId.get(r.aid), lang)}</span>}
+                  {r.missing.length > 0 && <span className="fne-hint">{missingHint(r, byId.get(r.aid), lang, names)}</span>}
                 </span>
                 <StatusBadge status={r.status} lang={lang} />
               </button>
               <div className="fne-disclosed">
-                <ResultView result={r} aid={byId.get(r.aid)} lang={lang} onCite={onCite} level={3} />
+                <ResultView result={r} aid={byId.get(r.aid)} aids={aids} lang={lang} onCite={onCite} level={3} names={names} />
               </div>
             </li>
           );

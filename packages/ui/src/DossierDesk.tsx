@@ -46,7 +46,7 @@ export function SignedInBar({ lang, session, onSignOut }: { lang: Lang; session:
         {dt(lang, "signedInAs")} : <strong>{session.organisation}</strong> — {roleName(lang, session.role)}
         {session.label ? ` (${session.label})` : ""}
       </span>
-      <button type="button" className="fne-button" onClick={onSignOut}>
+      <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onSignOut}>
         {dt(lang, "signOut")}
       </button>
     </div>
@@ -61,7 +61,7 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
   const onSignedOut = useCallback(() => setPhase({ kind: "signedOut" }), []);
 
   if (phase.kind === "loading") return <p role="status">{dt(lang, "loading")}</p>;
-  if (phase.kind === "noApi") return <p className="fne-alert">{dt(lang, "noApi")}</p>;
+  if (phase.kind === "noApi") return <p className="fne-alert fr-alert fr-alert--warning fr-alert--sm">{dt(lang, "noApi")}</p>;
   if (phase.kind === "signedOut") {
     return <SignIn lang={lang} client={client} error={phase.error} onSignedIn={(session) => setPhase({ kind: "signedIn", session })} />;
   }
@@ -70,7 +70,16 @@ export function DossierDesk({ lang, dossierId, onOpen, client: given }: DossierD
     <div className="fne-dossiers">
       <SignedInBar lang={lang} session={session} onSignOut={() => void client.signOut().finally(() => setPhase({ kind: "signedOut" }))} />
       {dossierId ? (
-        <DossierPage key={dossierId} lang={lang} client={client} id={dossierId} role={session.role} onBack={() => onOpen(undefined)} onSignedOut={onSignedOut} />
+        <DossierPage
+          key={dossierId}
+          lang={lang}
+          client={client}
+          id={dossierId}
+          role={session.role}
+          actor={session.label ?? undefined}
+          onBack={() => onOpen(undefined)}
+          onSignedOut={onSignedOut}
+        />
       ) : (
         <DossierList lang={lang} client={client} role={session.role} onOpen={onOpen} onSignedOut={onSignedOut} />
       )}
@@ -110,9 +119,10 @@ export function SignIn({
     <form className="fne-signin" onSubmit={submit} aria-label={dt(lang, "signInTitle")}>
       <h2>{dt(lang, "signInTitle")}</h2>
       <p className="fne-help">{dt(lang, "signInHelp")}</p>
-      <div className="fne-field">
-        <label htmlFor={idPrefix}>{dt(lang, "token")}</label>
+      <div className="fne-field fr-input-group">
+        <label htmlFor={idPrefix} className="fr-label">{dt(lang, "token")}</label>
         <input
+          className="fr-input"
           id={idPrefix}
           type="password"
           autoComplete="off"
@@ -122,13 +132,13 @@ export function SignIn({
           onChange={(e) => setToken(e.target.value)}
         />
         {problem && (
-          <p id={`${idPrefix}-err`} className="fne-error" role="alert">
+          <p id={`${idPrefix}-err`} className="fne-error fr-error-text" role="alert">
             {problem}
           </p>
         )}
       </div>
       <div className="fne-actions">
-        <button type="submit" className="fne-button fne-primary" disabled={busy || !token.trim()}>
+        <button type="submit" className="fne-button fne-primary fr-btn" disabled={busy || !token.trim()}>
           {dt(lang, "signIn")}
         </button>
       </div>

@@ -43,13 +43,13 @@ export function DossierList({ lang, client, role, onOpen, onSignedOut }: Dossier
       {can(role, "createDossier") && <NewDossier lang={lang} client={client} onCreated={onOpen} onError={fail} />}
       <h2>{dt(lang, "dossiers")}</h2>
       <div className="fne-row fne-filters">
-        <div className="fne-field">
-          <label htmlFor="fne-dossier-q">{dt(lang, "search")}</label>
-          <input id="fne-dossier-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <div className="fne-field fr-input-group">
+          <label htmlFor="fne-dossier-q" className="fr-label">{dt(lang, "search")}</label>
+          <input className="fr-input" id="fne-dossier-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
-        <div className="fne-field">
-          <label htmlFor="fne-dossier-status">{dt(lang, "statusFilter")}</label>
-          <select id="fne-dossier-status" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
+        <div className="fne-field fr-input-group">
+          <label htmlFor="fne-dossier-status" className="fr-label">{dt(lang, "statusFilter")}</label>
+          <select className="fr-select" id="fne-dossier-status" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
             <option value="">{dt(lang, "anyStatus")}</option>
             {Status.options.map((s) => (
               <option key={s} value={s}>
@@ -60,7 +60,7 @@ export function DossierList({ lang, client, role, onOpen, onSignedOut }: Dossier
         </div>
       </div>
       {problem && (
-        <p className="fne-alert" role="alert">
+        <p className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
           {dt(lang, "failed")} {problem}
         </p>
       )}
@@ -69,32 +69,40 @@ export function DossierList({ lang, client, role, onOpen, onSignedOut }: Dossier
       ) : rows.length === 0 ? (
         <p>{dt(lang, "noDossiers")}</p>
       ) : (
-        <table className="fne-table fne-dossier-table">
-          <thead>
-            <tr>
-              <th scope="col">{dt(lang, "reference")}</th>
-              <th scope="col">{dt(lang, "status")}</th>
-              <th scope="col">{dt(lang, "openedOn")}</th>
-              <th scope="col">{dt(lang, "lastEvaluated")}</th>
-              <th scope="col">{dt(lang, "evaluationCount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <button type="button" className="fne-link" onClick={() => onOpen(d.id)}>
-                    {d.reference}
-                  </button>
-                </td>
-                <td>{d.status ? <StatusBadge status={d.status} lang={lang} /> : dt(lang, "notEvaluated")}</td>
-                <td>{formatDate(d.createdAt, lang)}</td>
-                <td>{d.lastEvaluatedAt ? formatDateTime(d.lastEvaluatedAt, lang) : "—"}</td>
-                <td>{d.evaluationCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="fr-table fr-table--no-caption">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table className="fne-table fne-dossier-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{dt(lang, "reference")}</th>
+                      <th scope="col">{dt(lang, "status")}</th>
+                      <th scope="col">{dt(lang, "openedOn")}</th>
+                      <th scope="col">{dt(lang, "lastEvaluated")}</th>
+                      <th scope="col">{dt(lang, "evaluationCount")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <button type="button" className="fne-link" onClick={() => onOpen(d.id)}>
+                            {d.reference}
+                          </button>
+                        </td>
+                        <td>{d.status ? <StatusBadge status={d.status} lang={lang} /> : dt(lang, "notEvaluated")}</td>
+                        <td>{formatDate(d.createdAt, lang)}</td>
+                        <td>{d.lastEvaluatedAt ? formatDateTime(d.lastEvaluatedAt, lang) : "—"}</td>
+                        <td>{d.evaluationCount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
       )}
       {can(role, "recheck") && <RecheckAll lang={lang} client={client} onOpen={onOpen} onError={fail} />}
     </section>
@@ -118,15 +126,15 @@ function NewDossier({ lang, client, onCreated, onError }: { lang: Lang; client: 
   return (
     <form className="fne-fieldset fne-new-dossier" onSubmit={submit} aria-label={dt(lang, "openNew")}>
       <h2>{dt(lang, "openNew")}</h2>
-      <div className="fne-field">
-        <label htmlFor="fne-new-reference">{dt(lang, "reference")}</label>
-        <input id="fne-new-reference" value={reference} maxLength={200} aria-describedby="fne-new-reference-help" onChange={(e) => setReference(e.target.value)} />
-        <p id="fne-new-reference-help" className="fne-help">
+      <div className="fne-field fr-input-group">
+        <label htmlFor="fne-new-reference" className="fr-label">{dt(lang, "reference")}</label>
+        <input className="fr-input" id="fne-new-reference" value={reference} maxLength={200} aria-describedby="fne-new-reference-help" onChange={(e) => setReference(e.target.value)} />
+        <p id="fne-new-reference-help" className="fne-help fr-hint-text">
           {dt(lang, "referenceHelp")}
         </p>
       </div>
       <div className="fne-actions">
-        <button type="submit" className="fne-button fne-primary" disabled={busy || !reference.trim()}>
+        <button type="submit" className="fne-button fne-primary fr-btn" disabled={busy || !reference.trim()}>
           {dt(lang, "create")}
         </button>
       </div>
@@ -143,7 +151,7 @@ function RecheckAll({ lang, client, onOpen, onError }: { lang: Lang; client: Dos
       <div className="fne-actions">
         <button
           type="button"
-          className="fne-button"
+          className="fne-button fr-btn fr-btn--secondary"
           disabled={busy}
           onClick={() => {
             setBusy(true);

@@ -3,14 +3,16 @@
  * "re-evaluate under today's rules", a new evaluation with the case form, the JSON export, erasure, and the
  * printed sheet (the latest evaluation in full and the history), audited as an export.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { getArticle, listAids, type AidDescription } from "@fne/engine";
 import { can, type CaseInput, type Citation, type Dossier, type Evaluation, type Result, type Role } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
-import { CaseCalculator } from "./CaseCalculator.tsx";
+import { CaseCalculator, engineNames } from "./CaseCalculator.tsx";
+import { DecisionSheet } from "./DecisionSheet.tsx";
+import { usePrinting } from "./print.ts";
 import { formatDate, formatDateTime } from "./dates.ts";
 import { ApiError, type DossierClient } from "./dossier-api.ts";
-import { diffEvaluations, factText } from "./dossier-diff.ts";
+import { diffEvaluations } from "./dossier-diff.ts";
 import { dt, roleName } from "./dossier-text.ts";
 import { caseFromDraft, factFields, type CaseDraft } from "./draft.ts";
 import { pick, tr, type Lang } from "./i18n.ts";
@@ -21,6 +23,8 @@ export interface DossierPageProps {
   client: DossierClient;
   id: string;
   role: Role;
+  /** Who is signed in (the token's label, "A. Martin"): the printed sheet adds the role; absent: a blank line. */
+  actor?: string | undefined;
   onBack: () => void;
   onSignedOut: () => void;
 }
@@ -33,13 +37,15 @@ function draftOf(c: Record<string, unknown>, lang: Lang): CaseDraft {
   return { date: typeof c.date === "string" ? c.date : "", aid: typeof c.aid === "string" ? c.aid : "", lang, facts };
 }
 
-export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: DossierPageProps) {
+export function DossierPage({ lang, client, id, role, actor, onBack, onSignedOut }: DossierPageProps) {
   const aids = useMemo(() => listAids(), []);
   const byId = useMemo(() => new Map(aids.map((a) => [a.id, a])), [aids]);
   const [dossier, setDossier] = useState<Dossier>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [cited, setCited] = useState<{ citation: Citation; trigger: HTMLElement; date: string } | null>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const printing = usePrinting(rootRef);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -61,10 +67,10 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
   if (!dossier) {
     return problem ? (
       <div>
-        <p className="fne-alert" role="alert">
+        <p className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
           {dt(lang, "failed")} {problem}
         </p>
-        <button type="button" className="fne-button" onClick={onBack}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onBack}>
           {dt(lang, "back")}
         </button>
       </div>
@@ -87,32 +93,32 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
     run(async () => {
       // The sheet is printed from the exported dossier: what is printed is what the audit trail records as exported.
       setDossier(await client.sheet(id));
-      requestAnimationFrame(() => window.print());
+      requestAnimationFrame(printing.print);
     });
   const onCite = (date: string) => (citation: Citation, trigger: HTMLElement) => setCited({ citation, trigger, date });
 
   return (
-    <article className="fne-dossier" aria-label={dossier.reference}>
+    <article className="fne-dossier" aria-label={dossier.reference} ref={rootRef}>
       <header className="fne-dossier-head fne-noprint">
         <h2>{dossier.reference}</h2>
         {dossier.status && <StatusBadge status={dossier.status} lang={lang} />}
       </header>
       <DossierMeta dossier={dossier} lang={lang} className="fne-meta fne-noprint" />
       <div className="fne-actions fne-noprint">
-        <button type="button" className="fne-button" onClick={onBack}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onBack}>
           {dt(lang, "back")}
         </button>
         {latest && can(role, "evaluate") && (
-          <button type="button" className="fne-button fne-primary" disabled={busy} onClick={() => run(() => client.reevaluate(id, latest.id).then(reload))}>
+          <button type="button" className="fne-button fne-primary fr-btn" disabled={busy} onClick={() => run(() => client.reevaluate(id, latest.id).then(reload))}>
             {dt(lang, "reevaluate")}
           </button>
         )}
         {can(role, "exportDossier") && (
           <>
-            <button type="button" className="fne-button" disabled={busy} onClick={print}>
+            <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={busy} onClick={print}>
               {dt(lang, "print")}
             </button>
-            <a className="fne-button" href={client.exportUrl(id)} download>
+            <a className="fne-button fr-btn fr-btn--secondary" href={client.exportUrl(id)} download>
               {dt(lang, "exportJson")}
             </a>
           </>
@@ -120,7 +126,7 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
         {can(role, "eraseDossier") && (
           <button
             type="button"
-            className="fne-button fne-danger"
+            className="fne-button fne-danger fr-btn fr-btn--tertiary"
             disabled={busy}
             onClick={() => {
               if (window.confirm(dt(lang, "eraseConfirm"))) run(() => client.erase(id).then(onBack));
@@ -131,12 +137,12 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
         )}
       </div>
       {problem && (
-        <p className="fne-alert fne-noprint" role="alert">
+        <p className="fne-alert fr-alert fr-alert--error fr-alert--sm fne-noprint" role="alert">
           {dt(lang, "failed")} {problem}
         </p>
       )}
 
-      <History dossier={dossier} lang={lang} byId={byId} onCite={onCite} />
+      <History dossier={dossier} lang={lang} aids={aids} byId={byId} onCite={onCite} />
       {dossier.evaluations.length >= 2 && <Compare evaluations={dossier.evaluations} aids={aids} lang={lang} />}
 
       {can(role, "evaluate") && (
@@ -146,7 +152,7 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
           <div className="fne-actions">
             <button
               type="button"
-              className="fne-button fne-primary"
+              className="fne-button fne-primary fr-btn"
               disabled={busy || !unsaved}
               onClick={() => run(() => client.evaluate(id, pending!).then(reload))}
             >
@@ -156,7 +162,7 @@ export function DossierPage({ lang, client, id, role, onBack, onSignedOut }: Dos
         </section>
       )}
 
-      <Sheet dossier={dossier} lang={lang} byId={byId} aids={aids} />
+      {printing.printing && <Sheet dossier={dossier} lang={lang} byId={byId} aids={aids} actor={actor} role={role} />}
 
       {cited && (
         <ArticlePanel
@@ -198,10 +204,25 @@ function evaluationTitle(e: Evaluation, byId: Map<string, AidDescription>, lang:
   return aid ? pick(lang, byId.get(aid)?.title) || aid : dt(lang, "screening");
 }
 
+/** The language an evaluation was computed in (its case's; the API's default, French, when the case named none). */
+const recordLang = (e: Evaluation): Lang => (e.case.lang === "en" ? "en" : "fr");
+
 const who = (e: Evaluation, lang: Lang) => `${roleName(lang, e.actorRole)}${e.actorLabel ? ` (${e.actorLabel})` : ""}`;
 
 /** The evaluations, newest first; each opens its full result. */
-function History({ dossier, lang, byId, onCite }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; onCite: (date: string) => (c: Citation, t: HTMLElement) => void }) {
+function History({
+  dossier,
+  lang,
+  aids,
+  byId,
+  onCite,
+}: {
+  dossier: Dossier;
+  lang: Lang;
+  aids: AidDescription[];
+  byId: Map<string, AidDescription>;
+  onCite: (date: string) => (c: Citation, t: HTMLElement) => void;
+}) {
   const newestFirst = [...dossier.evaluations].reverse();
   // Until the caseworker opens or closes one, the newest evaluation is open (also after a new one is added).
   const [chosen, setChosen] = useState<string | null>();
@@ -227,8 +248,17 @@ function History({ dossier, lang, byId, onCite }: { dossier: Dossier; lang: Lang
                 {dt(lang, open === e.id ? "hideResult" : "showResult")}
               </button>
             </div>
-            {open === e.id &&
-              resultsOf(e).map((r) => <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} lang={lang} onCite={onCite(r.date)} level={3} />)}
+            {open === e.id && (
+              // A record stays in the language it was evaluated in (its explanations are the engine's, as stored).
+              <>
+                {recordLang(e) !== lang && <p className="fne-help">{dt(lang, recordLang(e) === "fr" ? "recordedInFrench" : "recordedInEnglish")}</p>}
+                <div lang={recordLang(e)}>
+                  {resultsOf(e).map((r) => (
+                    <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} aids={aids} lang={recordLang(e)} onCite={onCite(r.date)} level={3} names={engineNames} />
+                  ))}
+                </div>
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -256,15 +286,15 @@ function Compare({ evaluations, aids, lang }: { evaluations: Evaluation[]; aids:
     <section className="fne-compare fne-noprint" aria-label={dt(lang, "compare")}>
       <h3>{dt(lang, "compare")}</h3>
       <div className="fne-row">
-        <div className="fne-field">
-          <label htmlFor="fne-compare-from">{dt(lang, "compareFrom")}</label>
-          <select id="fne-compare-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+        <div className="fne-field fr-input-group">
+          <label htmlFor="fne-compare-from" className="fr-label">{dt(lang, "compareFrom")}</label>
+          <select className="fr-select" id="fne-compare-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
             {evaluations.map(option)}
           </select>
         </div>
-        <div className="fne-field">
-          <label htmlFor="fne-compare-to">{dt(lang, "compareTo")}</label>
-          <select id="fne-compare-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
+        <div className="fne-field fr-input-group">
+          <label htmlFor="fne-compare-to" className="fr-label">{dt(lang, "compareTo")}</label>
+          <select className="fr-select" id="fne-compare-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
             {evaluations.map(option)}
           </select>
         </div>
@@ -295,39 +325,16 @@ function Compare({ evaluations, aids, lang }: { evaluations: Evaluation[]; aids:
   );
 }
 
-/** The printed sheet: the dossier, the latest evaluation in full (facts and result), and the history. */
-function Sheet({ dossier, lang, byId, aids }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[] }) {
+/**
+ * The printed sheet: the decision sheet of the latest evaluation, headed with the dossier's organisation, the
+ * caseworker signed in and the dossier's reference, then the dossier's history of evaluations.
+ */
+function Sheet({ dossier, lang: pageLang, byId, aids, actor, role }: { dossier: Dossier; lang: Lang; byId: Map<string, AidDescription>; aids: AidDescription[]; actor: string | undefined; role: Role }) {
   const latest = dossier.evaluations.at(-1);
-  const facts = Object.entries((latest?.case.facts as Record<string, unknown> | undefined) ?? {});
-  const def = (name: string) => aids.map((a) => a.facts[name]).find(Boolean);
-  const currency = String(latest?.case.date ?? "") < "2002-01-01" ? "FRF" : "EUR";
-  return (
-    <section className="fne-sheet fne-printonly" aria-label={dt(lang, "sheetTitle")}>
-      <h2>
-        {dt(lang, "sheetTitle")} {dossier.reference}
-      </h2>
-      <DossierMeta dossier={dossier} lang={lang} className="fne-meta" printedOn={new Date().toISOString()} />
-      {latest && (
-        <>
-          <h3>{dt(lang, "factsEntered")}</h3>
-          <dl className="fne-sheet-facts">
-            <div>
-              <dt>{dt(lang, "caseDate")}</dt>
-              <dd>{formatDate(String(latest.case.date ?? ""), lang)}</dd>
-            </div>
-            {facts.map(([name, value]) => (
-              <div key={name}>
-                <dt>{pick(lang, def(name)?.label) || name}</dt>
-                <dd>{factText(value, def(name), lang, currency)}</dd>
-              </div>
-            ))}
-          </dl>
-          <h3>{dt(lang, "latestResult")}</h3>
-          {resultsOf(latest).map((r) => (
-            <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} lang={lang} onCite={() => {}} level={3} />
-          ))}
-        </>
-      )}
+  // The sheet prints the latest record as it was evaluated, in its language.
+  const lang = latest ? recordLang(latest) : pageLang;
+  const history = (
+    <section className="fne-sheet-part">
       <h3>{dt(lang, "history")}</h3>
       <table className="fne-table">
         <thead>
@@ -353,5 +360,32 @@ function Sheet({ dossier, lang, byId, aids }: { dossier: Dossier; lang: Lang; by
         </tbody>
       </table>
     </section>
+  );
+  if (!latest) {
+    return (
+      <section className="fne-sheet fne-printonly" aria-label={dt(lang, "sheetTitle")}>
+        <h2>
+          {dt(lang, "sheetTitle")} {dossier.reference}
+        </h2>
+        <DossierMeta dossier={dossier} lang={lang} className="fne-meta" printedOn={new Date().toISOString()} />
+        <p>{dt(lang, "noEvaluation")}</p>
+      </section>
+    );
+  }
+  const c = draftOf(latest.case, lang);
+  return (
+    <DecisionSheet
+      lang={lang}
+      aids={aids}
+      date={c.date}
+      aid={c.aid}
+      facts={(latest.case.facts as Record<string, unknown> | undefined) ?? {}}
+      value={latest.result}
+      title={`${dt(lang, "sheetTitle")} ${dossier.reference}`}
+      header={{ agency: dossier.organisation, caseworker: actor && `${actor} (${roleName(lang, role)})`, reference: dossier.reference }}
+      names={engineNames}
+    >
+      {history}
+    </DecisionSheet>
   );
 }

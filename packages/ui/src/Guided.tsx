@@ -305,7 +305,7 @@ export function Guided({ lang, aids, evaluate, getArticle, initial, initialAside
           {results
             .filter((r) => r.status === "eligible" || (draft.aid !== "" && r.status !== "no_law"))
             .map((r) => (
-              <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} lang={lang} onCite={(citation, trigger) => setCited({ citation, trigger })} level={3} />
+              <ResultView key={r.aid} result={r} aid={byId.get(r.aid)} aids={aids} lang={lang} onCite={(citation, trigger) => setCited({ citation, trigger })} level={3} />
             ))}
         </section>
       )}

@@ -3,15 +3,17 @@
  * evaluated in a Web Worker with a progress bar, then the totals, the comparison "offer the CRP or not", the
  * sortable, filterable table with each row's reason, each row's full Result on demand, and the exports.
  */
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
 import Decimal from "decimal.js";
 import { getArticle, listAids } from "@fne/engine";
-import { COST_NOTES } from "@fne/planfile";
-import type { Citation, Counts, EmployeeResult, ErrorIssue, Totals } from "@fne/schema";
+import type { AidDescription, Citation, Counts, EmployeeResult, ErrorIssue, Totals } from "@fne/schema";
 import { ArticlePanel } from "./ArticlePanel.tsx";
-import { issueMessage, tr, type Key, type Lang } from "./i18n.ts";
+import { engineNames } from "./CaseCalculator.tsx";
+import { formatDate } from "./dates.ts";
+import { fill, issueMessage, pick, tr, type Key, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
 import {
+  planIssueLabel,
   STATUSES,
   type ExportFormat,
   type PlanAlternative,
@@ -46,6 +48,7 @@ type State =
 
 export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimulatorProps) {
   const uid = useId();
+  const aids = useMemo(() => listAids(), []);
   const [date, setDate] = useState<string>(samplePlanOptions.date);
   const [headcount, setHeadcount] = useState<string>(String(samplePlanOptions.headcount));
   const [proposesCRP, setProposesCRP] = useState<boolean>(samplePlanOptions.proposesCRP);
@@ -134,13 +137,13 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
       <h2>{tr(lang, "employer")}</h2>
       <p>{tr(lang, "planIntro")}</p>
       <div className="fne-toolbar fne-noprint">
-        <div className="fne-field">
+        <div className="fne-field fr-input-group">
           <label htmlFor={`${uid}-date`}>{tr(lang, "date")}</label>
-          <input id={`${uid}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input className="fr-input" id={`${uid}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
-        <div className="fne-field">
+        <div className="fne-field fr-input-group">
           <label htmlFor={`${uid}-hc`}>{tr(lang, "headcount")}</label>
-          <input id={`${uid}-hc`} type="text" inputMode="numeric" value={headcount} onChange={(e) => setHeadcount(e.target.value)} />
+          <input className="fr-input" id={`${uid}-hc`} type="text" inputMode="numeric" value={headcount} onChange={(e) => setHeadcount(e.target.value)} />
         </div>
         <label className="fne-check">
           <input type="checkbox" checked={proposesCRP} onChange={(e) => setProposesCRP(e.target.checked)} />
@@ -186,7 +189,7 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
         </div>
       )}
       {state.kind === "error" && (
-        <div className="fne-alert" role="alert">
+        <div className="fne-alert fr-alert fr-alert--error fr-alert--sm" role="alert">
           <p>
             {tr(lang, "planError")} {state.issues.length === 0 && state.message}
           </p>
@@ -194,7 +197,9 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
             <ul>
               {state.issues.map((i, k) => (
                 <li key={k}>
-                  {i.path} : {issueMessage(lang, i.message)}
+                  {planIssueLabel(i.path, aids, lang)}
+                  {lang === "fr" ? "\u00a0: " : ": "}
+                  {issueMessage(lang, i.message)}
                 </li>
               ))}
             </ul>
@@ -203,9 +208,9 @@ export function PlanSimulator({ lang, createWorker = defaultWorker }: PlanSimula
       )}
       {state.kind === "done" && <SavePlanForm lang={lang} getPlan={getPlan} defaultName={file?.name.replace(/\.[^.]+$/, "") ?? ""} />}
       {state.kind === "done" && page && (
-        <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} />
+        <PlanOutcomeView outcome={state.outcome} alternative={alternative} page={page} ask={(c) => worker.current?.w.postMessage(c)} lang={lang} aids={aids} />
       )}
-      {state.kind === "done" && detail && <RowDetail detail={detail} date={state.outcome.date} lang={lang} onClose={() => setDetail(null)} />}
+      {state.kind === "done" && detail && <RowDetail detail={detail} date={state.outcome.date} lang={lang} aids={aids} onClose={() => setDetail(null)} />}
     </div>
   );
 }
@@ -220,10 +225,10 @@ function download(bytes: Uint8Array, name: string, mime: string) {
 }
 
 /** One row's full Result(s): conditions with their citations (the article opens beside), amounts, the working. */
-export function RowDetail({ detail, date, lang, onClose }: { detail: { n: number; employee: EmployeeResult }; date: string; lang: Lang; onClose: () => void }) {
+export function RowDetail({ detail, date, lang, aids, onClose }: { detail: { n: number; employee: EmployeeResult }; date: string; lang: Lang; aids: AidDescription[]; onClose: () => void }) {
   const [cited, setCited] = useState<Citation | null>(null);
   const e = detail.employee;
-  const byId = new Map(listAids().map((a) => [a.id, a]));
+  const byId = new Map(aids.map((a) => [a.id, a]));
   return (
     <section className="fne-plan-detail" aria-label={`${tr(lang, "employeeId")} ${e.id}`} data-testid="plan-detail">
       <header className="fne-result-head">
@@ -231,15 +236,17 @@ export function RowDetail({ detail, date, lang, onClose }: { detail: { n: number
           {tr(lang, "employeeId")} {e.id}
           {"line" in e && e.line !== undefined ? ` — ${tr(lang, "line")} ${e.line}` : ""}
         </h3>
-        <button type="button" className="fne-button" onClick={onClose}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={onClose}>
           {tr(lang, "close")}
         </button>
       </header>
       {"error" in e ? (
-        <ul className="fne-alert">
+        <ul className="fne-alert fr-alert fr-alert--error fr-alert--sm">
           {e.error.issues.map((i, k) => (
             <li key={k}>
-              {i.path.replace(/^employees\.\d+\.?/, "")} : {issueMessage(lang, i.message)}
+              {planIssueLabel(i.path, aids, lang)}
+              {lang === "fr" ? "\u00a0: " : ": "}
+              {issueMessage(lang, i.message)}
             </li>
           ))}
         </ul>
@@ -247,7 +254,7 @@ export function RowDetail({ detail, date, lang, onClose }: { detail: { n: number
         e.results.map((r) => (
           <div key={r.aid}>
             {r.costs && <CostBreakdown costs={r.costs} noticePay={r.details?.noticePay} currency={r.currency} lang={lang} />}
-            <ResultView result={r} aid={byId.get(r.aid)} lang={lang} onCite={(c) => setCited(c)} level={3} />
+            <ResultView result={r} aid={byId.get(r.aid)} aids={aids} lang={lang} onCite={(c) => setCited(c)} level={3} names={engineNames} />
           </div>
         ))
       )}
@@ -266,9 +273,7 @@ function CostBreakdown({ costs, noticePay, currency, lang }: { costs: { employer
         {tr(lang, "employerCost")} : {money(costs.employer)}
       </strong>
       {notice &&
-        (lang === "fr"
-          ? ` = sommes CRP ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (montant « ${tr(lang, "crpSums")} ») + préavis payé ${money(notice)}`
-          : ` = CRP sums ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (amount "${tr(lang, "crpSums")}") + notice paid ${money(notice)}`)}
+        ` = ${tr(lang, "costCrpSums")} ${money(new Decimal(costs.employer).minus(notice).toFixed(2))} (${lang === "fr" ? `«\u00a0${tr(lang, "crpSums")}\u00a0»` : `“${tr(lang, "crpSums")}”`}) + ${tr(lang, "costNoticePaid")} ${money(notice)}`}
     </p>
   );
 }
@@ -281,27 +286,29 @@ function PlanOutcomeView({
   page,
   ask,
   lang,
+  aids,
 }: {
   outcome: PlanOutcome;
   alternative: PlanAlternative | null;
   page: TablePage;
   ask: Ask;
   lang: Lang;
+  aids: AidDescription[];
 }) {
   return (
     <section className="fne-plan-outcome" aria-label={tr(lang, "results")}>
       <h3>{tr(lang, "totals")}</h3>
       <p className="fne-help">
-        {o.employees.toLocaleString(lang)} {lang === "fr" ? "salariés" : "employees"} — {o.date} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
+        {fill(lang, "employeesCount", { n: o.employees.toLocaleString(lang) })} — {formatDate(o.date, lang)} — {tr(lang, o.proposesCRP ? "withCRP" : "withoutCRP")} —{" "}
         {tr(lang, "duration")} {o.ms} ms
       </p>
       <TotalsAndCounts totals={o.totals} counts={o.counts} currency={o.currency} lang={lang} />
       <h3>{tr(lang, "scenarios")}</h3>
       {alternative ? <Comparison outcome={o} alternative={alternative} lang={lang} /> : <p role="status">{tr(lang, "computing")}</p>}
-      <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} />
+      <ResultsTable page={page} ask={ask} lang={lang} currency={o.currency} aids={aids} />
       <ul className="fne-help" data-testid="cost-notes">
-        {COST_NOTES[lang].map((n) => (
-          <li key={n}>{n}</li>
+        {(["planNote1", "planNote2", "planNote3"] as const).map((n) => (
+          <li key={n}>{tr(lang, n)}</li>
         ))}
       </ul>
     </section>
@@ -376,7 +383,7 @@ function Comparison({ outcome: o, alternative, lang }: { outcome: PlanOutcome; a
 }
 
 /** One page of the rows the worker holds; sorting, filtering and paging are asked of it. */
-function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask; lang: Lang; currency: PlanOutcome["currency"] }) {
+function ResultsTable({ page, ask, lang, currency, aids }: { page: TablePage; ask: Ask; lang: Lang; currency: PlanOutcome["currency"]; aids: AidDescription[] }) {
   const uid = useId();
   const q = page.query;
   const view = (change: Partial<TableQuery>) => ask({ type: "view", query: { ...q, page: 0, ...change } });
@@ -396,9 +403,9 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
     <section>
       <h3>{tr(lang, "results")}</h3>
       <div className="fne-toolbar fne-noprint">
-        <div className="fne-field">
+        <div className="fne-field fr-input-group">
           <label htmlFor={`${uid}-filter`}>{tr(lang, "filterStatus")}</label>
-          <select id={`${uid}-filter`} value={q.filter} onChange={(e) => view({ filter: e.target.value })}>
+          <select className="fr-select" id={`${uid}-filter`} value={q.filter} onChange={(e) => view({ filter: e.target.value })}>
             <option value="">{tr(lang, "all")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -407,62 +414,69 @@ function ResultsTable({ page, ask, lang, currency }: { page: TablePage; ask: Ask
             ))}
           </select>
         </div>
-        <button type="button" className="fne-button" onClick={() => exportAs("csv")}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={() => exportAs("csv")}>
           {tr(lang, "exportCsv")}
         </button>
-        <button type="button" className="fne-button" onClick={() => exportAs("xlsx")}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={() => exportAs("xlsx")}>
           {tr(lang, "exportXlsx")}
         </button>
-        <button type="button" className="fne-button" onClick={() => exportAs("json")}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" onClick={() => exportAs("json")}>
           {tr(lang, "exportJson")}
         </button>
       </div>
-      <div className="fne-table-wrap">
-        <table className="fne-plan-table" data-testid="plan-table">
-          <thead>
-            <tr>
-              {col("n", "#", true)}
-              <th scope="col">{tr(lang, "line")}</th>
-              {col("id", tr(lang, "employeeId"))}
-              {col("aid", tr(lang, "aid"))}
-              {col("status", tr(lang, "status"))}
-              {col("employer", tr(lang, "employerCost"), true)}
-              {col("state", tr(lang, "stateCost"), true)}
-              {col("employee", tr(lang, "employeeAllocations"), true)}
-              <th scope="col">{tr(lang, "note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((r) => (
-              <tr key={`${r.n}-${r.aid}`}>
-                <td className="fne-num">{r.n}</td>
-                <td className="fne-num">{r.line ?? ""}</td>
-                <td>
-                  <button type="button" className="fne-link" onClick={() => ask({ type: "detail", n: r.n })} aria-label={`${tr(lang, "openRow")} ${r.id}`}>
-                    {r.id}
-                  </button>
-                </td>
-                <td>{r.aid}</td>
-                <td>
-                  <StatusBadge status={r.status} lang={lang} />
-                </td>
-                <td className="fne-num">{r.employer && formatMoney(r.employer, currency, lang)}</td>
-                <td className="fne-num">{r.state && formatMoney(r.state, currency, lang)}</td>
-                <td className="fne-num">{r.employee && formatMoney(r.employee, currency, lang)}</td>
-                <td className="fne-wrap">{issueMessage(lang, r.note)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {/* The design system's table (its own horizontal scroll), in the web app. */}
+      <div className="fne-table-wrap fr-table fr-table--no-caption">
+        <div className="fr-table__wrapper">
+          <div className="fr-table__container">
+            <div className="fr-table__content">
+                <table className="fne-plan-table" data-testid="plan-table">
+                  <thead>
+                    <tr>
+                      {col("n", "#", true)}
+                      <th scope="col">{tr(lang, "line")}</th>
+                      {col("id", tr(lang, "employeeId"))}
+                      {col("aid", tr(lang, "aid"))}
+                      {col("status", tr(lang, "status"))}
+                      {col("employer", tr(lang, "employerCost"), true)}
+                      {col("state", tr(lang, "stateCost"), true)}
+                      {col("employee", tr(lang, "employeeAllocations"), true)}
+                      <th scope="col">{tr(lang, "note")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.rows.map((r) => (
+                      <tr key={`${r.n}-${r.aid}`}>
+                        <td className="fne-num">{r.n}</td>
+                        <td className="fne-num">{r.line ?? ""}</td>
+                        <td>
+                          <button type="button" className="fne-link" onClick={() => ask({ type: "detail", n: r.n })} aria-label={`${tr(lang, "openRow")} ${r.id}`}>
+                            {r.id}
+                          </button>
+                        </td>
+                        <td>{pick(lang, aids.find((a) => a.id === r.aid)?.title) || r.aid}</td>
+                        <td>
+                          <StatusBadge status={r.status} lang={lang} />
+                        </td>
+                        <td className="fne-num">{r.employer && formatMoney(r.employer, currency, lang)}</td>
+                        <td className="fne-num">{r.state && formatMoney(r.state, currency, lang)}</td>
+                        <td className="fne-num">{r.employee && formatMoney(r.employee, currency, lang)}</td>
+                        <td className="fne-wrap">{r.note}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+            </div>
+          </div>
+        </div>
       </div>
       <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
-        <button type="button" className="fne-button" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
           {tr(lang, "previous")}
         </button>
         <span>
           {tr(lang, "page")} {q.page + 1} / {pages} — {page.matched.toLocaleString(lang)} {tr(lang, "rowsShown")}
         </span>
-        <button type="button" className="fne-button" disabled={q.page + 1 >= pages} onClick={() => view({ page: q.page + 1 })}>
+        <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={q.page + 1 >= pages} onClick={() => view({ page: q.page + 1 })}>
           {tr(lang, "next")}
         </button>
       </nav>

@@ -5,7 +5,7 @@
  * screens, it needs the API on the page's own origin (the session cookie).
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
-import { getRuntime } from "@fne/engine";
+import { getRuntime, listAids } from "@fne/engine";
 import { reasonText } from "@fne/planfile";
 import { can, type EmployeeResult, type Result, type Status, type Role, type SavedPlan, type SavedPlanSummary, type Totals } from "@fne/schema";
 import { CostChart } from "./CostChart.tsx";
@@ -416,7 +416,7 @@ function EmployeeTable({ lang, employees, currency, date }: { lang: Lang; employ
           </button>
         </nav>
       )}
-      {open !== undefined && <RowDetail detail={{ n: open + 1, employee: employees[open]! }} date={date} lang={lang} onClose={() => setOpen(undefined)} />}
+      {open !== undefined && <RowDetail detail={{ n: open + 1, employee: employees[open]! }} date={date} lang={lang} aids={listAids()} onClose={() => setOpen(undefined)} />}
     </section>
   );
 }

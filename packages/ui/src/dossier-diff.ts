@@ -8,6 +8,7 @@ import { formatDate } from "./dates.ts";
 import { dt } from "./dossier-text.ts";
 import { pick, tr, type Lang } from "./i18n.ts";
 import { formatMoney, formatDecimal } from "./money.ts";
+import { quantity } from "./words.ts";
 
 export interface DiffLine {
   key: string;
@@ -24,16 +25,19 @@ interface StoredCase {
   facts?: Record<string, unknown>;
 }
 
-/** A fact's value as the form shows it: Oui/Non, the enum's label, money, a date in words. */
-export function factText(value: unknown, def: Pick<FactDef, "type"> & { valueLabels?: Record<string, { fr: string; en: string }> } | undefined, lang: Lang, currency: "FRF" | "EUR"): string {
+/** A fact's value in words: Oui/Non, the enum's label, money, a date in words, a number with its unit. */
+export function factText(value: unknown, def: FactDef | Pick<FactDef, "type"> | undefined, lang: Lang, currency: "FRF" | "EUR"): string {
   const type = def?.type;
   if (value === undefined || value === null || value === "") return dt(lang, "notGiven");
   if (typeof value === "boolean") return tr(lang, value ? "yes" : "no");
   const s = String(value);
-  if (type === "enum") return pick(lang, def?.valueLabels?.[s]) || s;
+  if (def && def.type === "enum" && "values" in def) return pick(lang, def.valueLabels?.[s]) || s;
   if (type === "money" && /^-?\d+(\.\d+)?$/.test(s)) return formatMoney(s, currency, lang);
   if (type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(s)) return formatDate(s, lang);
-  if (typeof value === "number" || /^-?\d+(\.\d+)?$/.test(s)) return formatDecimal(s, lang);
+  if (typeof value === "number" || /^-?\d+(\.\d+)?$/.test(s)) {
+    const unit = def && def.type === "number" && "unit" in def ? def.unit : undefined;
+    return unit ? quantity(formatDecimal(s, lang), Number(s), unit, lang) : formatDecimal(s, lang);
+  }
   return s;
 }
 

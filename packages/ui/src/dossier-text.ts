@@ -71,6 +71,8 @@ const strings = {
   newEvaluation: { fr: "Nouvelle évaluation", en: "New evaluation" },
   save: { fr: "Enregistrer cette évaluation au dossier", en: "Save this evaluation in the case file" },
   sheetTitle: { fr: "Fiche du dossier", en: "Case file sheet" },
+  recordedInFrench: { fr: "Évaluation enregistrée en français, telle qu'elle a été calculée.", en: "Evaluation recorded in French, as it was computed." },
+  recordedInEnglish: { fr: "Évaluation enregistrée en anglais, telle qu'elle a été calculée.", en: "Evaluation recorded in English, as it was computed." },
   printedOn: { fr: "Imprimée le", en: "Printed on" },
   factsEntered: { fr: "Éléments de la dernière évaluation", en: "Facts of the latest evaluation" },
   latestResult: { fr: "Résultat de la dernière évaluation", en: "Result of the latest evaluation" },
@@ -85,3 +87,6 @@ export type DossierKey = keyof typeof strings;
 export const dt = (lang: Lang, key: DossierKey): string => strings[key][lang];
 /** A role (or "admin", "system") as the screen names it. */
 export const roleName = (lang: Lang, role: string | null): string => (role && role in strings ? strings[role as DossierKey][lang] : (role ?? ""));
+
+/** Every word of the dossier screens, for the test that no page shows a word of the other language. */
+export const dossierWords = (): ReadonlyArray<Text> => Object.values(strings);

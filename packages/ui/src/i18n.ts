@@ -6,9 +6,19 @@ export type { Lang };
 
 const strings = {
   appTitle: { fr: "Calculateur des aides du FNE", en: "FNE aid calculator" },
+  appTagline: { fr: "Les aides du Fonds national de l'emploi, calculées d'après les textes en vigueur à la date du cas", en: "The aids of the Fonds national de l'emploi, computed from the texts in force on the case's date" },
+  skipLinks: { fr: "Accès rapide", en: "Quick access" },
+  skipToContent: { fr: "Contenu", en: "Content" },
+  footerAbout: {
+    fr: "Calculateur de référence des aides à l'emploi du Fonds national de l'emploi, pour les agents des services de l'État. Le calcul est indicatif : la décision appartient à l'autorité compétente.",
+    en: "Reference calculator of the employment aids of the Fonds national de l'emploi, for the agents of State services. The calculation is indicative: the decision belongs to the competent authority.",
+  },
+  footerLicence: { fr: "Les textes cités proviennent de Légifrance. Interface : Système de design de l'État (DSFR).", en: "The texts cited come from Légifrance. Interface: the French State's design system (DSFR)." },
+  newWindow: { fr: "nouvelle fenêtre", en: "new window" },
   caseworker: { fr: "Dossier individuel", en: "Individual case" },
   employer: { fr: "Plan de licenciement", en: "Layoff plan" },
   language: { fr: "Langue", en: "Language" },
+  sections: { fr: "Rubriques", en: "Sections" },
   date: { fr: "Date de l'événement", en: "Event date" },
   dateHelp: {
     fr: "Reclassement, rupture, entrée dans le dispositif ou demande : le droit applicable est celui en vigueur à cette date.",
@@ -73,11 +83,63 @@ const strings = {
   openStart: { fr: "(début non daté)", en: "(start not dated)" },
   openEnd: { fr: "(sans fin)", en: "(open)" },
   caseSummary: { fr: "Éléments saisis", en: "Facts entered" },
-  printedOn: { fr: "Calcul au", en: "Computed for" },
+  computedFor: { fr: "Calcul au", en: "Computed for" },
+  amount: { fr: "Montant", en: "Amount" },
+  perMonthFor: { fr: "par mois, pendant {n}", en: "a month, for {n}" },
+  perDayFor: { fr: "par jour, pendant {n}", en: "a day, for {n}" },
+  perMonth: { fr: "par mois", en: "a month" },
+  perDay: { fr: "par jour", en: "a day" },
+  working: { fr: "Détail du calcul", en: "How it is computed" },
+  workingAbove: { fr: "calcul détaillé sur sa propre ligne", en: "worked out on its own line" },
+  valueSince: { fr: "valeur en vigueur depuis le {date}", en: "value in force since {date}" },
+  valueEntered: { fr: "valeur saisie pour ce calcul", en: "value entered for this calculation" },
+  missingTexts: { fr: "Textes absents de nos sources", en: "Texts not in our sources" },
+  missingTextsHelp: {
+    fr: "Le montant dépend de ces textes, que le calculateur n'a pas : il ne peut pas être calculé ici.",
+    en: "The amount depends on these texts, which the calculator does not have: it cannot be computed here.",
+  },
+  missingValues: { fr: "Valeurs inconnues à cette date", en: "Values unknown on that date" },
+  missingValuesHelp: {
+    fr: "Nos séries de paramètres n'ont pas de valeur connue à la date du cas.",
+    en: "Our parameter series have no known value on the case's date.",
+  },
+  noLawAt: { fr: "Aucune version de cette aide n'est en vigueur le {date} dans nos textes.", en: "No version of this aid is in force on {date} in our texts." },
+  nearestVersions: { fr: "Versions les plus proches", en: "Nearest versions" },
+  successorFrom: { fr: "À partir du {date}, ce sont les textes suivants qui s'appliquent : {articles}.", en: "From {date}, the following texts apply: {articles}." },
+  articleSuccessor: { fr: "À partir du {date}, son contenu se trouve à l'article {articles}.", en: "From {date}, its content is at article {articles}." },
+  articleEnds: {
+    fr: "À partir du {date}, cet article n'est plus en vigueur sous ce numéro ; la suite n'est pas dans nos sources.",
+    en: "From {date}, this article is no longer in force under this number; what follows is not in our sources.",
+  },
+  startNotDated: { fr: "Le début de cette version n'est pas daté dans nos sources.", en: "The start of this version is not dated in our sources." },
+  input: { fr: "Saisie", en: "Input" },
+  dateRequired: { fr: "indiquez la date de l'événement", en: "enter the event date" },
+  // the decision sheet
+  sheetTitle: { fr: "Fiche de calcul des aides du FNE", en: "FNE aid calculation sheet" },
+  sheetHeader: { fr: "En-tête de la fiche imprimée", en: "Header of the printed sheet" },
+  agency: { fr: "Organisme", en: "Agency" },
+  caseworkerName: { fr: "Agent instructeur", en: "Caseworker" },
+  dossierReference: { fr: "Référence du dossier", en: "Case file reference" },
+  printedOn: { fr: "Imprimée le", en: "Printed on" },
+  sheetFacts: { fr: "Situation examinée", en: "The situation examined" },
+  sheetWorking: { fr: "Calcul des montants", en: "How the amounts are computed" },
+  sheetTexts: { fr: "Textes appliqués", en: "Texts applied" },
+  rulesVersion: { fr: "Version des règles du calculateur", en: "Calculator rules version" },
+  signature: { fr: "Signature", en: "Signature" },
+  sheetNotice: {
+    fr: "Calcul indicatif établi d'après les textes cités ; la décision appartient à l'autorité compétente.",
+    en: "An indicative calculation from the texts cited; the decision belongs to the competent authority.",
+  },
+  notDecided: { fr: "Aides examinées sans droit ouvert", en: "Aids examined with no entitlement" },
   serverError: { fr: "Le service de calcul n'a pas répondu correctement.", en: "The calculation service did not answer properly." },
   // the widget
   ...loaderText,
   unknownAid: { fr: "Le calculateur ne connaît pas l'aide demandée par cette page :", en: "The calculator does not know the aid this page asks for:" },
+  valueRange: { fr: "Valeur {range}", en: "Value {range}" },
+  between: { fr: "de {min} à {max}", en: "from {min} to {max}" },
+  atLeast: { fr: "au moins {min}", en: "at least {min}" },
+  atMost: { fr: "au plus {max}", en: "at most {max}" },
+  wholeNumber: { fr: "nombre entier", en: "whole number" },
   // plan simulator
   planIntro: {
     fr: "Importez le plan en CSV (celui d'Excel, « ; » et virgules décimales, convient) ou en classeur Excel .xlsx : une ligne par salarié, les colonnes sont id, aid et les noms des faits.",
@@ -119,6 +181,25 @@ const strings = {
   next: { fr: "Suivante", en: "Next" },
   rowsShown: { fr: "lignes", en: "rows" },
   duration: { fr: "calculé en", en: "computed in" },
+  employeesCount: { fr: "{n} salariés", en: "{n} employees" },
+  fileHeader: { fr: "En-tête du fichier", en: "File header" },
+  file: { fr: "Fichier", en: "File" },
+  lineN: { fr: "Ligne {n}", en: "Line {n}" },
+  planNote1: {
+    fr: "Coût employeur : tout ce que l'employeur paie pour le salarié. Pour la CRP : les sommes CRP (contribution, solde ou équivalent de préavis, indemnité de licenciement, DIF, ou pénalité), plus le préavis payé quand la CRP est refusée ou non proposée.",
+    en: "Employer cost: everything the employer pays for the employee. For the CRP: the CRP sums (contribution, notice balance or equivalent, severance, DIF, or penalty), plus the notice paid when the CRP is refused or not offered.",
+  },
+  planNote2: {
+    fr: "Sommes CRP dues par l'employeur : les sommes propres à la CRP, sans le préavis payé ; ce n'est pas le coût employeur.",
+    en: "CRP sums owed by the employer: the sums specific to the CRP, without the notice paid; not the employer cost.",
+  },
+  planNote3: {
+    fr: "Part de l'État : ce que l'État (FNE) finance. Allocations aux salariés : ce que le salarié reçoit (préavis, indemnité, allocations).",
+    en: "State share: what the State (FNE) funds. Employee allowances: what the employee receives (notice, severance, allowances).",
+  },
+  costCrpSums: { fr: "sommes CRP", en: "CRP sums" },
+  costNoticePaid: { fr: "préavis payé", en: "notice paid" },
+  missingShort: { fr: "Manque : {names}", en: "Missing: {names}" },
   planError: { fr: "Le plan ne peut pas être lu :", en: "The plan cannot be read:" },
   // saved plans (SavedPlans.tsx)
   savedPlans: { fr: "Plans enregistrés", en: "Saved plans" },
@@ -195,27 +276,53 @@ export const tr = (lang: Lang, key: Key): string => strings[key][lang];
 /** A text of the rules (labels, help) in `lang`. */
 export const pick = (lang: Lang, text: Text | undefined): string => (text ? text[lang] : "");
 
-/** The engine words its input errors in English; the French interface shows the usual ones in French. */
-const FRENCH_ISSUES: Array<[RegExp, string]> = [
-  [/^expected a number$/, "un nombre est attendu"],
-  [/^expected true or false$/, "oui ou non est attendu"],
-  [/^expected an amount such as/, "un montant est attendu, par exemple 1234,56"],
-  [/^expected a decimal number such as/, "un nombre décimal est attendu, par exemple 1234,50"],
-  [/^must be zero or more$/, "doit être positif ou nul"],
-  [/^too many digits: at most (\d+) before the decimal point and (\d+) after$/, "trop de chiffres : au plus $1 avant la virgule et $2 après"],
-  [/^must be a whole number$/, "doit être un nombre entier"],
-  [/^expected one of (.*)$/, "valeurs possibles : $1"],
-  [/^expected a date YYYY-MM-DD$/, "une date est attendue"],
-  [/^not a calendar date$/, "cette date n'existe pas"],
-  [/^must be at least (.*)$/, "doit être au moins $1"],
-  [/^must be at most (.*)$/, "doit être au plus $1"],
-  [/^Too small: expected number to be >=?(.*)$/, "doit être au moins $1"],
-  [/^Too big: expected number to be <=?(.*)$/, "doit être au plus $1"],
-  [/^Too small: expected string to have >=1 characters$/, "ne peut pas être vide"],
+/** A word with its blanks filled: fill("fr", "noLawAt", { date: "1er janvier 1960" }). */
+export const fill = (lang: Lang, key: Key, values: Record<string, string>): string =>
+  strings[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
+
+/** Every word of the interface, for the test that no page shows a key or a word of the other language. */
+export const interfaceWords = (): ReadonlyArray<Text> => Object.values(strings);
+
+type Rule = [RegExp, Text];
+/**
+ * The engine (and the plan reader) word their input errors in English for developers; the screen says them in the
+ * caseworker's words, in both languages, never with a code name ("known: atd, asfne, …", "job_seeker"). Each
+ * pattern matches a whole message; `$1`… are its parts. An unknown message is shown as is in English and as a
+ * general one in French (no English on the French screen).
+ */
+const ISSUES: Rule[] = [
+  [/^expected a number$/, { fr: "un nombre est attendu", en: "a number is expected" }],
+  [/^expected true or false$/, { fr: "oui ou non est attendu", en: "yes or no is expected" }],
+  [/^expected an amount such as .*$/, { fr: "un montant est attendu, par exemple 1234,56", en: "an amount is expected, for example 1234.56" }],
+  [/^expected a decimal number such as .*$/, { fr: "un nombre décimal est attendu, par exemple 1234,50", en: "a decimal number is expected, for example 1234.50" }],
+  [/^must be zero or more$/, { fr: "doit être positif ou nul", en: "must be zero or more" }],
+  [/^too many digits: at most (\d+) before the decimal point and (\d+) after$/, { fr: "trop de chiffres : au plus $1 avant la virgule et $2 après", en: "too many digits: at most $1 before the decimal point and $2 after" }],
+  [/^must be a whole number$/, { fr: "doit être un nombre entier", en: "must be a whole number" }],
+  [/^expected one of .*$/, { fr: "choisissez une des valeurs proposées", en: "choose one of the values offered" }],
+  [/^expected a date YYYY-MM-DD$/, { fr: "une date est attendue", en: "a date is expected" }],
+  [/^not a calendar date$/, { fr: "cette date n'existe pas", en: "this date does not exist" }],
+  [/^must be at least (.*)$/, { fr: "doit être au moins $1", en: "must be at least $1" }],
+  [/^must be at most (.*)$/, { fr: "doit être au plus $1", en: "must be at most $1" }],
+  [/^Too small: expected number to be >=?(.*)$/, { fr: "doit être au moins $1", en: "must be at least $1" }],
+  [/^Too big: expected number to be <=?(.*)$/, { fr: "doit être au plus $1", en: "must be at most $1" }],
+  [/^Too small: expected string to have >=1 characters$/, { fr: "ne peut pas être vide", en: "cannot be empty" }],
+  [/^unknown aid .*$/, { fr: "aide inconnue : choisissez une aide dans la liste", en: "unknown aid: choose an aid from the list" }],
+  [/^unknown fact for .*$/, { fr: "ce renseignement n'est pas demandé pour cette aide", en: "this information is not asked for this aid" }],
+  [/^unknown parameter .*$/, { fr: "paramètre inconnu", en: "unknown parameter" }],
+  [/^unknown field .*$/, { fr: "champ inconnu", en: "unknown field" }],
+  // plan files (@fne/planfile): the cell as typed, then what was expected
+  [/^"(.*)" is not a number$/, { fr: "« $1 » n'est pas un nombre", en: "“$1” is not a number" }],
+  [/^"(.*)": in a ';' file decimals take a comma.*$/, { fr: "« $1 » : dans un fichier à « ; », les décimales s'écrivent avec une virgule, par exemple 2500,50", en: "“$1”: in a file with ';', decimals take a comma, for example 2500,50" }],
+  [/^"(.*)": decimals take a point.*$/, { fr: "« $1 » : dans ce fichier, les décimales s'écrivent avec un point, par exemple 2500.50", en: "“$1”: in this file, decimals take a point, for example 2500.50" }],
+  [/^"(.*)": expected oui\/non.*$/, { fr: "« $1 » : oui ou non est attendu", en: "“$1”: yes or no is expected" }],
+  [/^"(.*)": expected a date.*$/, { fr: "« $1 » : une date est attendue (AAAA-MM-JJ, ou JJ/MM/AAAA dans un fichier à « ; »)", en: "“$1”: a date is expected (YYYY-MM-DD, or DD/MM/YYYY in a file with ';')" }],
 ];
 
+/** An input error's message in the caseworker's words. */
 export function issueMessage(lang: Lang, message: string): string {
-  if (lang === "en") return message;
-  for (const [re, fr] of FRENCH_ISSUES) if (re.test(message)) return message.replace(re, fr);
-  return message;
+  for (const [re, text] of ISSUES) {
+    const m = re.exec(message);
+    if (m) return text[lang].replace(/\$(\d)/g, (_x, i: string) => m[Number(i)] ?? "");
+  }
+  return lang === "fr" ? "valeur non valide" : message;
 }

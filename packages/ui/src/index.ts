@@ -3,14 +3,15 @@
  * they take props (aid, lang, date, an `evaluate` function or an API URL) and their styles are the `css` string.
  */
 export { CaseCalculator, type CaseCalculatorProps } from "./CaseCalculator.tsx";
-export { ResultView, StatusBadge, Money, citationLabel, type ResultViewProps } from "./ResultView.tsx";
+export { ResultView, StatusBadge, Money, type ResultViewProps } from "./ResultView.tsx";
+export { citationLabel } from "./words.ts";
 export { ArticlePanel, citationDate, type GetArticle } from "./ArticlePanel.tsx";
 export { FactInput } from "./FactInput.tsx";
 export { caseFromDraft, draftFromQuery, draftToQuery, emptyDraft, factFields, type CaseDraft, type FactField } from "./draft.ts";
 export { apiEvaluate, localEvaluate, resolveEvaluate, CaseError, type Evaluate } from "./evaluator.ts";
 export { formatDecimal, formatMoney, formatWithEuro, francsToEuros } from "./money.ts";
 export { tr, pick, type Lang } from "./i18n.ts";
-export { css } from "./styles.ts";
+export { css, layoutCss } from "./styles.ts";
 export { aidPagePath, articlePagePath, RULE_PAGES_DIR, RulePagesBase } from "./rule-pages.tsx";
 export { PlanSimulator, type PlanSimulatorProps } from "./PlanSimulator.tsx";
 export { runPlanFile, exportFile, type PlanRequest, type PlanRow, type PlanOutcome, type PlanMessage, type PlanData } from "./plan-run.ts";

@@ -13,11 +13,14 @@ export function formatDecimal(value: string, lang: Lang): string {
   return `${sign === "-" ? "−" : ""}${grouped}${frac ? (lang === "fr" ? "," : ".") + frac : ""}`;
 }
 
-const SYMBOL = { FRF: "F", EUR: "€" } as const;
-export type Currency = keyof typeof SYMBOL;
+/** A French agent writes "F" after francs; an English reader expects "FRF" (as the engine's English working writes). */
+const SYMBOL = { fr: { FRF: "F", EUR: "€" }, en: { FRF: "FRF", EUR: "€" } } as const;
+export type Currency = "FRF" | "EUR";
 
-/** "2 366,00 F" / "2,366.00 €". */
-export const formatMoney = (value: string, currency: Currency, lang: Lang) => `${formatDecimal(value, lang)}\u00a0${SYMBOL[currency]}`;
+export const currencySymbol = (currency: Currency, lang: Lang) => SYMBOL[lang][currency];
+
+/** "2 366,00 F" / "2,366.00 FRF" / "2,366.00 €". */
+export const formatMoney = (value: string, currency: Currency, lang: Lang) => `${formatDecimal(value, lang)}\u00a0${currencySymbol(currency, lang)}`;
 
 /** The euro value of a franc amount, rounded half-up to the cent. */
 export const francsToEuros = (frf: string): string => new Decimal(frf).div(FRF_PER_EUR).toFixed(2, Decimal.ROUND_HALF_UP);

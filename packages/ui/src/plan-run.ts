@@ -4,7 +4,7 @@
  * same plan under the other choice of the employer (offer the CRP or not), and the exports.
  */
 import Decimal from "decimal.js";
-import { getRuntime, InputError, type RowOutcome } from "@fne/engine";
+import { describeAids, getRuntime, InputError, type RowOutcome } from "@fne/engine";
 import {
   compactRows,
   CsvWriter,
@@ -18,9 +18,10 @@ import {
   type PlanTable,
   type PreparedPlan,
 } from "@fne/planfile";
-import type { Counts, EmployeeResult, ErrorIssue, PlanResult, Status, Totals } from "@fne/schema";
-import type { Lang } from "./i18n.ts";
+import type { AidDescription, Counts, EmployeeResult, ErrorIssue, PlanResult, Status, Totals } from "@fne/schema";
+import { fill, issueMessage, pick, tr, type Lang } from "./i18n.ts";
 import { savablePlan, type SavablePlan } from "./saved-plans-api.ts";
+import { citationLabel, missingEntry, plainText, type EngineNames } from "./words.ts";
 
 export interface PlanRequest {
   /** The file's bytes (CSV or xlsx). */
@@ -42,7 +43,7 @@ export interface PlanRow {
   employer: string;
   state: string;
   employee: string;
-  /** The reason in words (first unmet condition with its citation, what is missing), or the row's error. */
+  /** The reason in the caseworker's words (first unmet condition with its citation, what is missing), or the row's error. */
   note: string;
 }
 
@@ -147,7 +148,40 @@ export async function exportFile(data: PlanData, format: ExportFormat): Promise<
   return { type: "file", format, bytes: encoder.encode(text), name: "plan-resultats.csv", mime: "text/csv;charset=utf-8" };
 }
 
-function tableRow(c: CompactRow, n: number): PlanRow {
+/** The part of a plan an error names, as the employer reads it ("employees.2.facts.seniorityMonths" → the fact's label). */
+export function planIssueLabel(path: string, aids: readonly AidDescription[], lang: Lang): string {
+  const p = path.replace(/^employees\.\d+\.?/, "");
+  const line = /^line (\d+)$/.exec(p);
+  if (line) return fill(lang, "lineN", { n: line[1]! });
+  if (p === "header") return tr(lang, "fileHeader");
+  if (p === "(file)" || p === "" || p === "row") return tr(lang, "file");
+  if (p === "id") return tr(lang, "employeeId");
+  if (p === "aid" || p === "date") return tr(lang, p);
+  if (p.startsWith("employer.headcount")) return tr(lang, "headcount");
+  const name = p.startsWith("facts.") ? p.slice(6) : undefined;
+  const def = name === undefined ? undefined : aids.map((a) => (Object.hasOwn(a.facts, name) ? a.facts[name] : undefined)).find(Boolean);
+  return def ? pick(lang, def.label) : tr(lang, "input");
+}
+
+/** A row's note on screen: its error, or why its k-th result is not eligible, in the caseworker's words. */
+function rowNote(e: EmployeeResult, k: number, aids: readonly AidDescription[], lang: Lang, names: EngineNames): string {
+  const colon = lang === "fr" ? "\u00a0: " : ": ";
+  if ("error" in e) return e.error.issues.map((i) => `${planIssueLabel(i.path, aids, lang)}${colon}${issueMessage(lang, i.message)}`).join(" ; ");
+  const r = e.results[k];
+  if (!r) return "";
+  const aid = aids.find((a) => a.id === r.aid);
+  const plain = (t: string) => plainText(t, lang, { aids, aid, names });
+  if (r.status === "ineligible") {
+    const failed = r.reasons.find((x) => x.passed === false);
+    return failed ? `${plain(failed.text)} (${citationLabel(failed.citation, lang)})` : "";
+  }
+  if (r.status === "undetermined" && r.missing.length) return fill(lang, "missingShort", { names: r.missing.map((m) => missingEntry(m, aid, lang, names).label).join(", ") });
+  if (r.status === "undetermined") return plain(r.notes.at(-1) ?? "");
+  if (r.status === "no_law") return plain(r.notes[0] ?? "");
+  return "";
+}
+
+function tableRow(c: CompactRow, n: number, note: string): PlanRow {
   return {
     n,
     ...(c.line !== undefined ? { line: c.line } : {}),
@@ -157,7 +191,7 @@ function tableRow(c: CompactRow, n: number): PlanRow {
     employer: c.employerCost,
     state: c.stateCost,
     employee: c.employeeAllocations,
-    note: c.error || c.reason,
+    note,
   };
 }
 
@@ -184,12 +218,14 @@ export async function runPlanFile(req: PlanRequest, post: (m: PlanMessage) => vo
     const compact: CompactRow[] = [];
     const rows: PlanRow[] = [];
     let json = "";
+    const aids = describeAids(rt);
+    const names: EngineNames = { parameter: (id) => rt.parameters.get(id)?.label, detail: (aid, key) => rt.aids.get(aid)?.def.details?.[key]?.label };
     const onRow = (o: RowOutcome, i: number) => {
       results.push(o.result);
-      for (const c of compactRows(rt, o, p.ctx.lang)) {
+      compactRows(rt, o, p.ctx.lang).forEach((c, k) => {
         compact.push(c);
-        rows.push(tableRow(c, i + 1));
-      }
+        rows.push(tableRow(c, i + 1, rowNote(o.result, k, aids, req.lang, names)));
+      });
       if ((i + 1) % 1000 === 0) post({ type: "progress", done: i + 1, total });
     };
     const summary = await writePlan(rt, p, [{ format: "json", emit: (x) => void (json += x as string) }], 500, onRow);

@@ -23,7 +23,8 @@ describe("plan run (the worker's job)", () => {
     expect(done.outcome.counts).toMatchObject({ eligible: 3, invalid: 1 });
     expect(done.outcome.french).toBe(true);
     expect(done.outcome.page.rows.map((r) => [r.id, r.line])).toEqual([["E001", 2], ["E002", 3], ["E003", 4], ["E004", 5]]);
-    expect(done.outcome.page.rows[2]!.note).toBe('facts.seniorityMonths: "lots" is not a number');
+    // The row's error in the employer's words: the column by its fact's label, the message in French.
+    expect(done.outcome.page.rows[2]!.note).toBe("Ancienneté (mois)\u00a0: « lots » n'est pas un nombre");
     const alt = messages[2] as Extract<PlanMessage, { type: "alternative" }>;
     expect(alt.alternative.proposesCRP).toBe(false);
     expect(alt.alternative.totals).toEqual(evaluatePlan({ ...plan, employer: { headcount: 250, proposesCRP: false } }).totals);
