@@ -22,7 +22,7 @@ import {
   type Runtime,
 } from "@fne/engine";
 import type { ArticleFile, ArticleVersion, Citation, CitationRef, Constant, Lang, Result, RuleVersionFile, Text, WorkingStep } from "@fne/schema";
-import { aidPagePath, articlePagePath, citationLabel, css, formatDate, formatDecimal, formatMoney, pick, RULE_PAGES_DIR, StatusBadge, tr } from "@fne/ui";
+import { aidPagePath, articlePagePath, citationLabel, css, formatDate, formatDecimal, formatMoney, pick, RULE_PAGES_DIR, StatusBadge, tr, unitWord } from "@fne/ui";
 import type { AidMaterial, GoldenCase } from "./cases.ts";
 import { articleVersionWords, span, versionTitle, w, type Word } from "./text.ts";
 
@@ -215,8 +215,8 @@ function showValue(value: string | number | boolean, unit: string | undefined, l
 /** One step of the working and the steps it used: the tree a Result carries, as evaluated. */
 function Step({ s, aid, lang, path, paramAnchor }: { s: WorkingStep; aid: AidRules; lang: Lang; path: string; paramAnchor: (id: string) => string }) {
   const fact = aid.def.facts[s.name];
-  // A fact shows its unit as aid.json writes it ("169 h/mois").
-  const factUnit = !s.formula && fact?.type === "number" && fact.unit ? ` ${fact.unit}` : "";
+  // A fact shows its unit in the page's language ("169 h/mois", "169 h/month").
+  const factUnit = !s.formula && fact?.type === "number" && fact.unit ? ` ${unitWord(fact.unit, lang, Number(s.value))}` : "";
   return (
     <li>
       <span className="fne-step-label">{s.label}</span>

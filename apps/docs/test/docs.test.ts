@@ -86,14 +86,18 @@ describe("an aid's page", () => {
   it("shows the working of a live evaluation, each constant citing its article", () => {
     const d = doc("rules/atd.html");
     const tree = d.querySelector(".fne-tree")!;
-    expect(tree.textContent).toContain("(0.90 × 50.00 FRF − 40.00 FRF)".slice(1, 5));
-    expect(tree.textContent).toMatch(/= 845\.00 FRF/);
+    // The first eligible golden case of rules/atd/cases.json: 0.90 × 60.00 − 40.00 = 14.00; 14.00 × 169 = 2,366.00.
+    expect(tree.textContent).toContain("0.90 × 60.00 FRF − 40.00 FRF = 14.00 FRF");
+    expect(tree.textContent).toMatch(/= 2,366\.00 FRF/);
+    expect(tree.textContent).toContain("169 h/month");
     expect([...tree.querySelectorAll("a")].some((a) => a.getAttribute("href") === "articles/R322-6/initial.html#al-3")).toBe(true);
   });
 
-  it("shows the examples evaluated live while the aid has no cases.json", () => {
+  it("shows the aid's own golden cases and examples, evaluated live", () => {
     const d = doc("regles/atd.html");
-    expect(d.querySelector("#golden")).toBeNull();
+    const rows = [...d.querySelectorAll("table[data-golden] tbody tr")];
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.every((r) => r.querySelector("td:last-child")?.textContent === "✓ identique")).toBe(true);
     expect(d.querySelector("[data-example]")?.textContent).toContain("Éligible");
   });
 

@@ -4,7 +4,7 @@
  */
 export { CaseCalculator, type CaseCalculatorProps } from "./CaseCalculator.tsx";
 export { ResultView, StatusBadge, Money, type ResultViewProps } from "./ResultView.tsx";
-export { citationLabel } from "./words.ts";
+export { citationLabel, unitWord } from "./words.ts";
 export { ArticlePanel, citationDate, type GetArticle } from "./ArticlePanel.tsx";
 export { FactInput } from "./FactInput.tsx";
 export { caseFromDraft, draftFromQuery, draftToQuery, emptyDraft, factFields, type CaseDraft, type FactField } from "./draft.ts";
