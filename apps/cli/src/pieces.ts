@@ -5,7 +5,25 @@
  */
 import { getRuntime, InputError, type PlanContext, type Runtime } from "@fne/engine";
 import { csvRecords, PlanFileError, prepareJson, tableRows, writeBatch, type FileRow, type RowSource } from "@fne/planfile";
-import type { FromWorker, ToWorker, WorkerSetup } from "./plan.ts";
+import type { Columns, CompactRow, Format } from "@fne/planfile";
+import type { ScenarioSpec, TallyState } from "@fne/engine";
+
+/** What the main thread asks a worker (apps/cli/src/plan-worker.ts). */
+export type ToWorker =
+  | { type: "parse"; piece: number; text: string; firstLine: number }
+  | { type: "run"; piece: number; firstIndex: number; duplicates: Array<[number, string]>; columns: Columns; rows?: RowSource[] };
+export type FromWorker =
+  | { type: "parsed"; piece: number; ids: string[]; aids: string[]; lines: number[] }
+  | { type: "done"; piece: number; pieces: Array<string | CompactRow[]>; tallies: TallyState[]; rows: number }
+  | { type: "error"; piece: number; message: string; line?: number; issues?: Array<{ path: string; message: string }>; code?: string };
+export interface WorkerSetup {
+  envelope: Record<string, unknown>;
+  scenarios: ScenarioSpec[];
+  detail: "brief" | "full";
+  formats: Format[];
+  header?: string[];
+  dialect?: Columns["dialect"];
+}
 
 export class PieceRunner {
   private readonly rt: Runtime = getRuntime();

@@ -12,7 +12,7 @@ import { createWriteStream, readFileSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { PieceRunner } from "./pieces.ts";
+import { PieceRunner, type FromWorker, type ToWorker, type WorkerSetup } from "./pieces.ts";
 import { getRuntime, InputError, PlanRun, type ScenarioSpec, type TallyState } from "@fne/engine";
 import {
   csvPieces,
@@ -168,22 +168,6 @@ async function runHere(p: PreparedPlan, targets: Target[]): Promise<number> {
 
 // ---- worker threads -----------------------------------------------------------------------------------------
 
-/** What the main thread asks a worker (apps/cli/src/plan-worker.ts). */
-export type ToWorker =
-  | { type: "parse"; piece: number; text: string; firstLine: number }
-  | { type: "run"; piece: number; firstIndex: number; duplicates: Array<[number, string]>; columns: Columns; rows?: RowSource[] };
-export type FromWorker =
-  | { type: "parsed"; piece: number; ids: string[]; aids: string[]; lines: number[] }
-  | { type: "done"; piece: number; pieces: Array<string | CompactRow[]>; tallies: TallyState[]; rows: number }
-  | { type: "error"; piece: number; message: string; line?: number; issues?: Array<{ path: string; message: string }>; code?: string };
-export interface WorkerSetup {
-  envelope: Record<string, unknown>;
-  scenarios: ScenarioSpec[];
-  detail: "brief" | "full";
-  formats: Format[];
-  header?: string[];
-  dialect?: Columns["dialect"];
-}
 
 /**
  * A lane per core, two at most (measured: a third only competes for the same two cores): the main thread is one,

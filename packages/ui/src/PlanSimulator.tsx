@@ -28,7 +28,7 @@ import {
 import { ResultView, StatusBadge } from "./ResultView.tsx";
 import { samplePlanCsv, samplePlanOptions } from "./sample-plan.ts";
 import { CostChart } from "./CostChart.tsx";
-import { SavePlanForm } from "./SavedPlans.tsx";
+import { SavePlanForm } from "./SavePlanForm.tsx";
 import type { SavablePlan } from "./saved-plans-api.ts";
 
 export interface PlanSimulatorProps {

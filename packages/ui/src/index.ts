@@ -23,6 +23,7 @@ export { diffEvaluations, type DiffLine } from "./dossier-diff.ts";
 export { formatDate, formatDateTime } from "./dates.ts";
 export { dossierCss } from "./dossier-styles.ts";
 export { dt, roleName } from "./dossier-text.ts";
-export { SavedPlans, SavePlanForm, type SavedPlansProps, type SavePlanFormProps } from "./SavedPlans.tsx";
+export { SavedPlans, type SavedPlansProps } from "./SavedPlans.tsx";
+export { SavePlanForm, type SavePlanFormProps } from "./SavePlanForm.tsx";
 export { savedPlansClient, savablePlan, type SavedPlansClient, type SavablePlan } from "./saved-plans-api.ts";
 export { Guided, ASIDE, type GuidedProps } from "./Guided.tsx";

@@ -66,3 +66,6 @@ export function savablePlan(p: Pick<PreparedPlan, "rows">, settings: { date: str
     unreadable,
   };
 }
+
+/** An error as a line of text. */
+export const failure = (e: unknown) => (e instanceof Error ? e.message : String(e));
