@@ -119,7 +119,7 @@ export function Guided({ lang, aids, evaluate, getArticle, initial, initialAside
     e.preventDefault();
     if (!question) return;
     if (value.trim() === "") {
-      setIssues([{ path: `facts.${question}`, message: tr(lang, "guidedRequired") }]);
+      setIssues([{ path: `facts.${question}`, message: "an answer is required" }]);
       return;
     }
     if (await commit(answer(draft, question, value))) setValue("");

@@ -249,7 +249,6 @@ const strings = {
   guidedAnswer: { fr: "Valider la réponse", en: "Confirm the answer" },
   guidedSkip: { fr: "Je ne sais pas", en: "I don't know" },
   guidedSkipped: { fr: "Non connu", en: "Not known" },
-  guidedRequired: { fr: "Répondez, ou choisissez « Je ne sais pas ».", en: "Answer, or choose “I don't know”." },
   guidedAnswers: { fr: "Réponses données", en: "Answers given" },
   guidedEdit: { fr: "Modifier", en: "Change" },
   guidedSave: { fr: "Enregistrer", en: "Save" },
@@ -306,6 +305,8 @@ const ISSUES: Rule[] = [
   [/^Too small: expected number to be >=?(.*)$/, { fr: "doit être au moins $1", en: "must be at least $1" }],
   [/^Too big: expected number to be <=?(.*)$/, { fr: "doit être au plus $1", en: "must be at most $1" }],
   [/^Too small: expected string to have >=1 characters$/, { fr: "ne peut pas être vide", en: "cannot be empty" }],
+  // the guided questions: "Valider" with nothing typed
+  [/^an answer is required$/, { fr: "Répondez, ou choisissez « Je ne sais pas ».", en: "Answer, or choose “I don't know”." }],
   [/^unknown aid .*$/, { fr: "aide inconnue : choisissez une aide dans la liste", en: "unknown aid: choose an aid from the list" }],
   [/^unknown fact for .*$/, { fr: "ce renseignement n'est pas demandé pour cette aide", en: "this information is not asked for this aid" }],
   [/^unknown parameter .*$/, { fr: "paramètre inconnu", en: "unknown parameter" }],
