@@ -124,11 +124,7 @@ export function App() {
               <div className="fr-header__brand">
                 <div className="fr-header__brand-top">
                   <div className="fr-header__logo">
-                    <p className="fr-logo">
-                      République
-                      <br />
-                      française
-                    </p>
+                    <Marianne />
                   </div>
                 </div>
                 <div className="fr-header__service">
@@ -200,11 +196,7 @@ export function App() {
         <div className="fr-container">
           <div className="fr-footer__body">
             <div className="fr-footer__brand">
-              <p className="fr-logo">
-                République
-                <br />
-                française
-              </p>
+              <Marianne />
             </div>
             <div className="fr-footer__content">
               <p className="fr-footer__content-desc">{tr(lang, "footerAbout")}</p>
@@ -232,6 +224,15 @@ export function App() {
     </div>
   );
 }
+
+/** The État's block ("République française"), in the header and the footer. */
+const Marianne = () => (
+  <p className="fr-logo">
+    République
+    <br />
+    française
+  </p>
+);
 
 /** The skip link moves the focus without touching the hash, which holds the page's state. */
 const skipTo = (id: string) => (e: { preventDefault(): void }) => {

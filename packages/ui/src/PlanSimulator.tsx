@@ -3,7 +3,7 @@
  * evaluated in a Web Worker with a progress bar, then the totals, the comparison "offer the CRP or not", the
  * sortable, filterable table with each row's reason, each row's full Result on demand, and the exports.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type ReactNode } from "react";
 import Decimal from "decimal.js";
 import { getArticle, listAids } from "@fne/engine";
 import type { AidDescription, Citation, Counts, EmployeeResult, ErrorIssue, Totals } from "@fne/schema";
@@ -469,17 +469,27 @@ function ResultsTable({ page, ask, lang, currency, aids }: { page: TablePage; as
           </div>
         </div>
       </div>
-      <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
-        <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={q.page === 0} onClick={() => view({ page: q.page - 1 })}>
-          {tr(lang, "previous")}
-        </button>
-        <span>
-          {tr(lang, "page")} {q.page + 1} / {pages} — {page.matched.toLocaleString(lang)} {tr(lang, "rowsShown")}
-        </span>
-        <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={q.page + 1 >= pages} onClick={() => view({ page: q.page + 1 })}>
-          {tr(lang, "next")}
-        </button>
-      </nav>
+      <Pager lang={lang} page={q.page} pages={pages} onPage={(n) => view({ page: n })}>
+        {" "}— {page.matched.toLocaleString(lang)} {tr(lang, "rowsShown")}
+      </Pager>
     </section>
+  );
+}
+
+/** "Précédente · Page 2 / 9 · Suivante" under a table of many rows (what follows the page count: `children`). */
+export function Pager({ lang, page, pages, onPage, children }: { lang: Lang; page: number; pages: number; onPage: (n: number) => void; children?: ReactNode }) {
+  return (
+    <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
+      <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {tr(lang, "previous")}
+      </button>
+      <span>
+        {tr(lang, "page")} {page + 1} / {pages}
+        {children}
+      </span>
+      <button type="button" className="fne-button fr-btn fr-btn--secondary" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+        {tr(lang, "next")}
+      </button>
+    </nav>
   );
 }

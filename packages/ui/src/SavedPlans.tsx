@@ -15,7 +15,7 @@ import { SignedInBar, SignIn, useSessionPhase } from "./DossierDesk.tsx";
 import { dt } from "./dossier-text.ts";
 import { issueMessage, tr, type Lang } from "./i18n.ts";
 import { formatMoney } from "./money.ts";
-import { RowDetail, TOTALS, TotalsAndCounts } from "./PlanSimulator.tsx";
+import { Pager, RowDetail, TOTALS, TotalsAndCounts } from "./PlanSimulator.tsx";
 import { StatusBadge } from "./ResultView.tsx";
 import { failure, savedPlansClient, type SavedPlansClient } from "./saved-plans-api.ts";
 import { STATUSES } from "./plan-run.ts";
@@ -254,6 +254,7 @@ interface Line {
 function EmployeeTable({ lang, employees, currency, date }: { lang: Lang; employees: EmployeeResult[]; currency: SavedPlan["result"]["currency"]; date: string }) {
   const [page, setPage] = useState(0);
   const [open, setOpen] = useState<number>();
+  const aids = useMemo(() => listAids(), []);
   const lines = useMemo(() => {
     const rt = getRuntime();
     return employees.flatMap((e, n): Line[] =>
@@ -308,19 +309,9 @@ function EmployeeTable({ lang, employees, currency, date }: { lang: Lang; employ
         </table>
       </div>
       {pages > 1 && (
-        <nav className="fne-actions fne-noprint" aria-label={tr(lang, "page")}>
-          <button type="button" className="fne-button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {tr(lang, "previous")}
-          </button>
-          <span>
-            {tr(lang, "page")} {page + 1} / {pages}
-          </span>
-          <button type="button" className="fne-button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-            {tr(lang, "next")}
-          </button>
-        </nav>
+        <Pager lang={lang} page={page} pages={pages} onPage={setPage} />
       )}
-      {open !== undefined && <RowDetail detail={{ n: open + 1, employee: employees[open]! }} date={date} lang={lang} aids={listAids()} onClose={() => setOpen(undefined)} />}
+      {open !== undefined && <RowDetail detail={{ n: open + 1, employee: employees[open]! }} date={date} lang={lang} aids={aids} onClose={() => setOpen(undefined)} />}
     </section>
   );
 }
